@@ -1,0 +1,53 @@
+package dev.rightsdesk;
+
+import dev.rightsdesk.platform.embedded.EmbeddedEngines;
+import dev.rightsdesk.platform.embedded.EmbeddedSettings;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Entry point. Starts the embedded PostgreSQL and Kafka broker when no external ones are configured,
+ * runs the application, and stops the engines only after the application (and so every Kafka
+ * consumer) has stopped: a broker that stops first leaves the consumer group waiting for a session
+ * timeout on the next start.
+ */
+@QuarkusMain
+public class Rightsdesk implements QuarkusApplication {
+
+    public static void main(String... args) {
+        EmbeddedEngines engines = new EmbeddedEngines(EmbeddedSettings.fromEnvironment());
+        CountDownLatch applicationStopped = new CountDownLatch(1);
+        AtomicBoolean jvmShuttingDown = new AtomicBoolean();
+        // On SIGTERM Quarkus stops the application in its own shutdown hook; this hook holds the JVM
+        // until the main thread below has stopped the engines after it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            jvmShuttingDown.set(true);
+            try {
+                applicationStopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rightsdesk-embedded-shutdown"));
+        int[] exitCode = {0};
+        try {
+            engines.start().forEach(System::setProperty);
+            Quarkus.run(Rightsdesk.class, (code, failure) -> exitCode[0] = code, args);
+        } finally {
+            engines.close();
+            applicationStopped.countDown();
+        }
+        if (exitCode[0] != 0 && !jvmShuttingDown.get()) {
+            System.exit(exitCode[0]);
+        }
+    }
+
+    @Override
+    public int run(String... args) {
+        Quarkus.waitForExit();
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rightsdesk.platform.error;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses bodies over the API limit with a 413 problem before they are read. Vert.x's own
+ * {@code quarkus.http.limits.max-body-size} stays as the hard backstop for bodies without a length.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    private final long maxBytes;
+
+    public BodySizeLimit(@ConfigProperty(name = "rightsdesk.api.max-body-size", defaultValue = "65536") long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(-1000).handler(this::limit);
+    }
+
+    void limit(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBytes) {
+                    var problem = Problem.of(413, "payload-too-large", "Payload too large",
+                            "The body must be at most " + maxBytes + " bytes");
+                    rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                            .putHeader("Connection", "close").end(Json.encode(problem));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // a malformed length is Vert.x's to refuse
+            }
+        }
+        rc.next();
+    }
+}

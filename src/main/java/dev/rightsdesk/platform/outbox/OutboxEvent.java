@@ -1,0 +1,48 @@
+package dev.rightsdesk.platform.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One event waiting to be (or already) relayed to Kafka; written in the transaction of the change it announces. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    /** The CloudEvent id; consumers deduplicate by it. */
+    public UUID id;
+
+    public String topic;
+
+    @Column(name = "event_key")
+    public String key;
+
+    public String type;
+
+    /** The structured-mode CloudEvent JSON; null for a tombstone on a compacted topic. */
+    public String payload;
+
+    public Instant createdAt;
+    public Instant publishedAt;
+    public int attempts;
+    public String lastError;
+
+    public static List<OutboxEvent> pending(int limit) {
+        return find("publishedAt is null order by seq").page(0, limit).list();
+    }
+
+    public static long pendingCount() {
+        return count("publishedAt is null");
+    }
+}
