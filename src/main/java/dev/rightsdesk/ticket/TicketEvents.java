@@ -2,6 +2,7 @@ package dev.rightsdesk.ticket;
 
 import dev.rightsdesk.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,9 +42,11 @@ public class TicketEvents {
     }
 
     private final Outbox outbox;
+    private final Event<TicketAnnounced> announced;
 
-    public TicketEvents(Outbox outbox) {
+    public TicketEvents(Outbox outbox, Event<TicketAnnounced> announced) {
         this.outbox = outbox;
+        this.announced = announced;
     }
 
     public static String type(String name) {
@@ -54,7 +57,10 @@ public class TicketEvents {
     public UUID announce(Ticket ticket, String name, TicketStatus previous, Map<String, Object> detail) {
         var data = new TicketEventData(ticket.id, ticket.type, ticket.status, previous, ticket.effectiveDue,
                 Instant.now(), detail == null ? Map.of() : new LinkedHashMap<>(detail));
-        return outbox.append(TOPIC, ticket.id.toString(), type(name), ticket.id.toString(), data);
+        UUID eventId = outbox.append(TOPIC, ticket.id.toString(), type(name), ticket.id.toString(), data);
+        // Synchronous: observers (the audit trail) write in this transaction, so no event goes unaudited.
+        announced.fire(new TicketAnnounced(eventId, name, data));
+        return eventId;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,0 +1,7 @@
+package dev.rightsdesk.officer.decision;
+
+/** A refusal of the whole request (the ticket closes as REFUSED) or of a part of it (the rest goes on). */
+public enum RefusalScope {
+    WHOLE,
+    PARTIAL
+}

@@ -1,0 +1,172 @@
+package dev.rightsdesk.officer.detail;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rightsdesk.intake.RequestDetails;
+import dev.rightsdesk.officer.OfficerConfig;
+import dev.rightsdesk.officer.TicketDeadline;
+import dev.rightsdesk.officer.decision.ObjectionDecision;
+import dev.rightsdesk.officer.decision.TicketRefusal;
+import dev.rightsdesk.officer.decision.TicketResponse;
+import dev.rightsdesk.officer.detail.TicketView.DeadlineView;
+import dev.rightsdesk.officer.detail.TicketView.ObjectionDecisionView;
+import dev.rightsdesk.officer.detail.TicketView.RefusalView;
+import dev.rightsdesk.officer.detail.TicketView.ResponseView;
+import dev.rightsdesk.officer.detail.TicketView.Subject;
+import dev.rightsdesk.officer.detail.TicketView.TimelineEntry;
+import dev.rightsdesk.officer.queue.DaysLeft;
+import dev.rightsdesk.officer.work.ModelRemediations;
+import dev.rightsdesk.officer.work.RemediationView;
+import dev.rightsdesk.officer.work.TaskView;
+import dev.rightsdesk.officer.work.TicketTasks;
+import dev.rightsdesk.platform.security.Roles;
+import dev.rightsdesk.ticket.RequestType;
+import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.TicketService;
+import dev.rightsdesk.ticket.TicketStatus;
+import dev.rightsdesk.ticket.TicketStatusChange;
+import dev.rightsdesk.ticket.audit.AuditEntry;
+import dev.rightsdesk.ticket.audit.AuditTrail;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Assembles a {@link TicketView} for the signed-in staff member: what they may see, and what they may do now. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class TicketViews {
+
+    private final TicketService tickets;
+    private final AuditTrail audit;
+    private final TicketTasks tasks;
+    private final ModelRemediations remediations;
+    private final OfficerConfig config;
+    private final ObjectMapper mapper;
+
+    public TicketViews(TicketService tickets, AuditTrail audit, TicketTasks tasks, ModelRemediations remediations,
+            OfficerConfig config, ObjectMapper mapper) {
+        this.tickets = tickets;
+        this.audit = audit;
+        this.tasks = tasks;
+        this.remediations = remediations;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    public TicketView of(UUID id, SecurityIdentity viewer) {
+        Ticket t = tickets.get(id);
+        boolean seesSubject = viewer.hasRole(Roles.OFFICER) || viewer.hasRole(Roles.AUDITOR);
+        boolean acts = viewer.hasRole(Roles.OFFICER) || viewer.hasRole(Roles.ADMIN);
+        LocalDate today = TicketDeadline.today(t);
+        List<TaskView> taskViews = tasks.of(t.id);
+        List<RemediationView> remediationViews = remediations.of(t.id);
+        ObjectionDecision decision = ObjectionDecision.findById(t.id);
+        TicketResponse response = TicketResponse.findById(t.id);
+        return new TicketView(t.id, t.type, t.status, t.channel, t.locale, t.receivedAt, t.verifiedAt, t.assignee,
+                t.flagged, deadline(t, today),
+                seesSubject ? new Subject(t.subjectEmail, t.subjectName, identifiers(t)) : null,
+                seesSubject ? json(t.detailsJson) : null,
+                timeline(t.id), taskViews, remediationViews,
+                TicketRefusal.ofTicket(t.id).stream().map(TicketViews::refusal).toList(),
+                response == null ? null : new ResponseView(response.response, response.actor, response.at),
+                decision == null ? null
+                        : new ObjectionDecisionView(decision.compellingGrounds, decision.reasons, decision.actor, decision.at),
+                acts ? allowed(t, today, taskViews, remediationViews, decision) : List.of());
+    }
+
+    private DeadlineView deadline(Ticket t, LocalDate today) {
+        return new DeadlineView(t.receivedOn, t.nominalDue, t.dueDate, t.extended, t.extendedNominalDue, t.extendedDue,
+                t.extendedAt, t.extensionReason, t.effectiveDue,
+                DaysLeft.of(today, t.effectiveDue, t.status, config.dueSoonDays()));
+    }
+
+    /** Status history and audit entries, oldest first. */
+    private List<TimelineEntry> timeline(UUID ticketId) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (TicketStatusChange c : TicketStatusChange.history(ticketId)) {
+            String name = (c.fromStatus == null ? "opened" : c.fromStatus.name()) + " → " + c.toStatus.name();
+            entries.add(new TimelineEntry(c.at, "status", name, c.actor, null, c.reason, null));
+        }
+        for (AuditEntry e : AuditEntry.ofTicket(ticketId)) {
+            entries.add(new TimelineEntry(e.at, AuditEntry.EVENT.equals(e.kind) ? "event" : "action", e.name, e.actor,
+                    e.content, audit.reasonOf(e), e.seq));
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at)
+                .thenComparing(e -> e.auditSeq() == null ? Long.MIN_VALUE : e.auditSeq()));
+        return entries;
+    }
+
+    /** The actions legal right now; the API enforces the same rules, this only spares the officer a refusal. */
+    private static List<String> allowed(Ticket t, LocalDate today, List<TaskView> taskViews,
+            List<RemediationView> remediationViews, ObjectionDecision decision) {
+        List<String> allowed = new ArrayList<>();
+        allowed.add("notes");
+        if (t.status.isClosed()) {
+            return allowed;
+        }
+        if (!t.isVerified()) {
+            allowed.add("verification");
+        }
+        if (t.isVerified() && t.status == TicketStatus.PENDING_REVIEW) {
+            allowed.add("approval");
+        }
+        allowed.add("refusal");
+        allowed.add("assignment");
+        if (!t.extended && !today.isAfter(t.dueDate)) {
+            allowed.add("extension");
+        }
+        if (t.isVerified() && taskViews.stream().noneMatch(TaskView::open)
+                && remediationViews.stream().noneMatch(RemediationView::open)) {
+            allowed.add("closure");
+        }
+        if (t.isVerified() && decision == null && isBalancingObjection(t)) {
+            allowed.add("objection-decision");
+        }
+        return allowed;
+    }
+
+    private static boolean isBalancingObjection(Ticket t) {
+        if (t.type != RequestType.OBJECTION) {
+            return false;
+        }
+        try {
+            var objection = RequestDetails.STRICT.readValue(t.detailsJson, RequestDetails.Objection.class);
+            return objection.basis() == RequestDetails.ObjectionBasis.LEGITIMATE_INTEREST;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static RefusalView refusal(TicketRefusal r) {
+        return new RefusalView(r.id, r.scope.name(), Arrays.asList(r.grounds.split(",")), r.reasons, r.complaintRights,
+                r.actor, r.at);
+    }
+
+    private Map<String, String> identifiers(Ticket t) {
+        if (t.subjectIdentifiersJson == null) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(t.subjectIdentifiersJson, new TypeReference<Map<String, String>>() { });
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private JsonNode json(String value) {
+        try {
+            return value == null ? null : mapper.readTree(value);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

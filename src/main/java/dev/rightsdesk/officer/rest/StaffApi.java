@@ -1,0 +1,53 @@
+package dev.rightsdesk.officer.rest;
+
+import dev.rightsdesk.platform.error.ProblemException;
+import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * What the staff resources share: the two ways to sign in (OpenAPI security schemes) and strict parsing of path
+ * and query values into problems that name the parameter.
+ */
+@SecurityScheme(securitySchemeName = "staffBasic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "Built-in users of the embedded run (officer, admin, auditor)")
+@SecurityScheme(securitySchemeName = "staffBearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "Access token from the OIDC provider (production)")
+final class StaffApi {
+
+    private StaffApi() {
+    }
+
+    static UUID ticketId(String id) {
+        return uuid(id, "Ticket");
+    }
+
+    static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.notFound(what);
+        }
+    }
+
+    static <E extends Enum<E>> List<E> enums(List<String> values, Class<E> type, String param) {
+        List<E> parsed = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    parsed.add(Enum.valueOf(type, part.trim().toUpperCase()));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.invalid("Unknown value for " + param,
+                            new FieldViolation(param, "must be one of " + List.of(type.getEnumConstants())));
+                }
+            }
+        }
+        return parsed;
+    }
+}

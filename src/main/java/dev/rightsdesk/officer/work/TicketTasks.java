@@ -1,0 +1,25 @@
+package dev.rightsdesk.officer.work;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The officer's view of the fan-out: a ticket's tasks and the two things an officer does with one (re-send it,
+ * or mark it done by hand with evidence for a system without a connector). Implemented over the fan-out's
+ * tasks; {@link NoTicketTasks} stands in while there is no fan-out.
+ */
+public interface TicketTasks {
+
+    List<TaskView> of(UUID ticketId);
+
+    /** Whether any task still waits for its system (closure is refused then). */
+    default boolean anyOpen(UUID ticketId) {
+        return of(ticketId).stream().anyMatch(TaskView::open);
+    }
+
+    /** Sends the task to its system again; 404 if the ticket has no such task, 409 if it cannot be re-sent. */
+    TaskView resend(UUID ticketId, UUID taskId, String actor);
+
+    /** Marks the task done by hand; the evidence is kept encrypted by the caller's audit entry. */
+    TaskView completeManually(UUID ticketId, UUID taskId, String actor, String evidence);
+}

@@ -1,0 +1,99 @@
+package dev.rightsdesk.platform.security;
+
+import dev.rightsdesk.platform.error.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Answers refused staff API calls as RFC 9457 problems: 401 with a {@code WWW-Authenticate} challenge (Basic when
+ * the built-in users sign in, Bearer with OIDC), 403 for a role that may not do it. Quarkus keeps HTTP Basic
+ * silent while form sign-in is on (so browsers show no pop-up); API clients still deserve the challenge.
+ * Only refuses, never admits: the permission rules and {@code @RolesAllowed} decide access.
+ */
+@ApplicationScoped
+public class SecurityProblems {
+
+    private final List<String> apiPaths;
+    private final boolean oidc;
+
+    public SecurityProblems(
+            @ConfigProperty(name = "quarkus.http.auth.permission.staff-api.paths") List<String> apiPaths,
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc) {
+        this.apiPaths = apiPaths;
+        this.oidc = oidc;
+    }
+
+    void register(@Observes Router router) {
+        // Before authentication: a staff API call without any credentials is refused at once.
+        router.route().order(-900).handler(rc -> {
+            if (isStaffApi(rc.normalizedPath()) && rc.request().getHeader("Authorization") == null) {
+                unauthenticated(rc, "Sign in: this endpoint is for staff");
+            } else {
+                rc.next();
+            }
+        });
+        router.route().failureHandler(rc -> {
+            Throwable failure = rc.failure();
+            if (!isStaffApi(rc.normalizedPath()) || rc.response().ended()) {
+                rc.next();
+            } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+                unauthenticated(rc, "The credentials were not accepted");
+            } else if (failure instanceof ForbiddenException || rc.statusCode() == 403) {
+                forbidden(rc);
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    /** {@code @RolesAllowed} refusals inside the REST layer. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(forbiddenProblem()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge())
+                .entity(Problem.of(401, "unauthenticated", "Not signed in", "Sign in: this endpoint is for staff")).build();
+    }
+
+    boolean isStaffApi(String path) {
+        for (String pattern : apiPaths) {
+            if (pattern.endsWith("/*") ? path.startsWith(pattern.substring(0, pattern.length() - 1))
+                    || path.equals(pattern.substring(0, pattern.length() - 2)) : path.equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void unauthenticated(RoutingContext rc, String detail) {
+        rc.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("WWW-Authenticate", challenge())
+                .end(Json.encode(Problem.of(401, "unauthenticated", "Not signed in", detail)));
+    }
+
+    private void forbidden(RoutingContext rc) {
+        rc.response().setStatusCode(403).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(forbiddenProblem()));
+    }
+
+    private static Problem forbiddenProblem() {
+        return Problem.of(403, "forbidden", "Not allowed for your role",
+                "Your role may not do this; auditors read, officers and admins act");
+    }
+
+    private String challenge() {
+        return oidc ? "Bearer" : "Basic realm=\"Rightsdesk staff\", charset=\"UTF-8\"";
+    }
+}
