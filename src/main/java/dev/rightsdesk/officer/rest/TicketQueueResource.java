@@ -1,10 +1,6 @@
 package dev.rightsdesk.officer.rest;
 
-import dev.rightsdesk.officer.action.ActionRequests.BulkApproval;
-import dev.rightsdesk.officer.action.ActionRequests.BulkClosure;
-import dev.rightsdesk.officer.action.ActionRequests.BulkRefusal;
 import dev.rightsdesk.officer.action.ActionRequests.Registration;
-import dev.rightsdesk.officer.action.BulkActions;
 import dev.rightsdesk.officer.action.TicketRegistration;
 import dev.rightsdesk.officer.detail.TicketViews;
 import dev.rightsdesk.officer.queue.QueueFilter;
@@ -34,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The officer's queue: list and filter tickets, register a request from another channel, bulk actions. */
+/** The officer's queue: list and filter tickets, register a request from another channel. */
 @Path(TicketQueueResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR})
@@ -49,15 +45,13 @@ public class TicketQueueResource {
 
     private final TicketQueue queue;
     private final TicketRegistration registration;
-    private final BulkActions bulk;
     private final TicketViews views;
     private final SecurityIdentity identity;
 
-    public TicketQueueResource(TicketQueue queue, TicketRegistration registration, BulkActions bulk, TicketViews views,
+    public TicketQueueResource(TicketQueue queue, TicketRegistration registration, TicketViews views,
             SecurityIdentity identity) {
         this.queue = queue;
         this.registration = registration;
-        this.bulk = bulk;
         this.views = views;
         this.identity = identity;
     }
@@ -102,36 +96,6 @@ public class TicketQueueResource {
         }
         var ticket = registration.register(request, identity.getPrincipal().getName());
         return Response.created(URI.create(PATH + "/" + ticket.id)).entity(views.of(ticket.id, identity)).build();
-    }
-
-    @POST
-    @Path("bulk/approval")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "Approve many tickets; each is done or refused on its own")
-    @APIResponse(responseCode = "200", description = "The outcome per ticket")
-    public BulkActions.Result bulkApproval(BulkApproval request) {
-        return bulk.approve(require(request), identity.getPrincipal().getName());
-    }
-
-    @POST
-    @Path("bulk/refusal")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "Refuse many tickets in whole (spam, duplicates), with grounds and reasons")
-    @APIResponse(responseCode = "200", description = "The outcome per ticket")
-    public BulkActions.Result bulkRefusal(BulkRefusal request) {
-        return bulk.refuse(require(request), identity.getPrincipal().getName());
-    }
-
-    @POST
-    @Path("bulk/closure")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "Close many tickets with the same answer")
-    @APIResponse(responseCode = "200", description = "The outcome per ticket")
-    public BulkActions.Result bulkClosure(BulkClosure request) {
-        return bulk.close(require(request), identity.getPrincipal().getName());
     }
 
     private static <T> T require(T body) {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Derives the staff sign-in settings from two switches, so an operator sets one variable instead of four
  * (docs/officer.md):
  * <ul>
- * <li>{@value #OIDC} ({@code RIGHTSDESK_SECURITY_OIDC_ENABLED} or {@code RIGHTSDESK_OIDC_ENABLED}): OIDC on; the
+ * <li>{@value #OIDC} ({@code RIGHTSDESK_OIDC_ENABLED} or {@code QUARKUS_OIDC_TENANT_ENABLED}): OIDC on; the
  * staff API takes bearer tokens and {@code /officer} signs in through the provider (code flow).
  * Otherwise HTTP Basic for the API and form sign-in for {@code /officer}.</li>
  * <li>{@value #BUILT_IN_USERS}: the users {@code officer}, {@code admin} and {@code auditor}, each with its name as
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class StaffSignIn implements ConfigSourceFactory {
 
-    public static final String OIDC = "rightsdesk.security.oidc.enabled";
+    public static final String OIDC = "quarkus.oidc.tenant-enabled";
     public static final String BUILT_IN_USERS = "rightsdesk.security.built-in-users";
     static final int ORDINAL = 240;
 
@@ -37,9 +37,8 @@ public class StaffSignIn implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        boolean oidc = isTrue(context, OIDC) || isTrue(context, "rightsdesk.oidc.enabled");
-        boolean builtInUsers = isTrue(context, BUILT_IN_USERS)
-                || (value(context, BUILT_IN_USERS) == null && isTrue(context, "rightsdesk.embedded.active"));
+        boolean oidc = isTrue(context, OIDC);
+        boolean builtInUsers = isTrue(context, BUILT_IN_USERS);
         return List.of(new PropertiesConfigSource(settings(oidc, builtInUsers), "rightsdesk-staff-sign-in", ORDINAL));
     }
 
@@ -51,7 +50,6 @@ public class StaffSignIn implements ConfigSourceFactory {
     /** The derived settings; public for the documentation test that shows them. */
     public static Map<String, String> settings(boolean oidc, boolean builtInUsers) {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("quarkus.oidc.tenant-enabled", String.valueOf(oidc));
         if (oidc) {
             // hybrid: a bearer token authenticates API calls, a browser without one is sent to the provider.
             s.put("quarkus.oidc.application-type", "hybrid");
