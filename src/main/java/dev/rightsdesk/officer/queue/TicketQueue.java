@@ -65,12 +65,13 @@ public class TicketQueue {
     }
 
     /** The SELECT the queue runs for {@code where}, ordered for the index; visible to the test that EXPLAINs it. */
-    static String selectSql(String where) {
+    public static String selectSql(String where) {
         return "SELECT t.id, t.type, t.status, t.channel, t.received_at, t.effective_due, t.extended, t.assignee,"
                 + " t.flagged, t.verified_at FROM ticket t WHERE " + where + " ORDER BY t.effective_due, t.id";
     }
 
-    static String where(QueueFilter filter, LocalDate today, Map<String, Object> params) {
+    /** The WHERE clause for {@code filter}, filling {@code params}; public for the test that EXPLAINs it. */
+    public static String where(QueueFilter filter, LocalDate today, Map<String, Object> params) {
         List<String> and = new ArrayList<>();
         if (filter.openOnly()) {
             and.add(OPEN);

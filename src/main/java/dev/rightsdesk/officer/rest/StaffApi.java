@@ -33,6 +33,36 @@ final class StaffApi {
         }
     }
 
+    /** null when absent or blank; {@code true}/{@code false} otherwise, anything else a 400 naming the parameter. */
+    static Boolean bool(String value, String param) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid("Not a yes/no value for " + param,
+                    new FieldViolation(param, "must be true or false"));
+        };
+    }
+
+    /** A count of days from 0 to 3660, or null when absent. */
+    static Integer days(String value, String param) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 0 && days <= 3660) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("Not a number of days for " + param,
+                new FieldViolation(param, "must be a whole number of days from 0 to 3660"));
+    }
+
     static <E extends Enum<E>> List<E> enums(List<String> values, Class<E> type, String param) {
         List<E> parsed = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {

@@ -66,22 +66,23 @@ public class TicketQueueResource {
             @Parameter(description = "Request types (ACCESS, RECTIFICATION, ERASURE, OBJECTION)")
             @QueryParam("type") List<String> type,
             @Parameter(description = "true: past the effective due date; false: not yet")
-            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("overdue") String overdue,
             @Parameter(description = "Due within this many days from today (overdue included)")
-            @QueryParam("dueWithinDays") Integer dueWithinDays,
+            @QueryParam("dueWithinDays") String dueWithinDays,
             @Parameter(description = "A user name, 'me', or 'none' for unassigned tickets")
             @QueryParam("assignee") String assignee,
             @Parameter(description = "true: a system failed or the ticket was escalated")
-            @QueryParam("flagged") Boolean flagged,
+            @QueryParam("flagged") String flagged,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "Page size, at most 200") @QueryParam("size") @DefaultValue("0") int size) {
-        if (page < 0 || size < 0 || (dueWithinDays != null && dueWithinDays < 0)) {
-            throw ProblemException.invalid("Paging and day counts cannot be negative",
-                    new FieldViolation(page < 0 ? "page" : size < 0 ? "size" : "dueWithinDays", "must not be negative"));
+        if (page < 0 || size < 0) {
+            throw ProblemException.invalid("Paging cannot be negative",
+                    new FieldViolation(page < 0 ? "page" : "size", "must not be negative"));
         }
         String who = "me".equals(assignee) ? identity.getPrincipal().getName() : assignee;
         return queue.page(new QueueFilter(StaffApi.enums(status, TicketStatus.class, "status"),
-                StaffApi.enums(type, RequestType.class, "type"), overdue, dueWithinDays, who, flagged, page, size));
+                StaffApi.enums(type, RequestType.class, "type"), StaffApi.bool(overdue, "overdue"),
+                StaffApi.days(dueWithinDays, "dueWithinDays"), who, StaffApi.bool(flagged, "flagged"), page, size));
     }
 
     @POST
