@@ -54,11 +54,52 @@ class StaffEndpointsSecurityTest {
             new Endpoint("POST", "/api/v1/tickets/{id}/tasks/{taskId}/manual-completion", ACTORS, false),
             new Endpoint("POST", "/api/v1/tickets/{id}/remediations/{remediationId}/outcome", ACTORS, false),
             new Endpoint("GET", "/api/v1/audit/verify", READERS, false),
-            new Endpoint("GET", "/api/v1/systems", READERS, false));
+            new Endpoint("GET", "/api/v1/systems", READERS, false),
+            new Endpoint("GET", "/officer", READERS, true),
+            new Endpoint("GET", "/officer/tickets/{id}", READERS, true),
+            new Endpoint("GET", "/officer/tickets/{id}/audit.json", READERS, true),
+            new Endpoint("GET", "/officer/register", ACTORS, true),
+            new Endpoint("POST", "/officer/register", ACTORS, true),
+            new Endpoint("POST", "/officer/bulk", ACTORS, true),
+            new Endpoint("POST", "/officer/logout", READERS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/verification", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/approval", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/refusal", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/extension", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/assignment", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/notes", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/closure", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/objection-decision", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/tasks/{taskId}/resend", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/tasks/{taskId}/manual-completion", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/remediations/{remediationId}/outcome", ACTORS, true));
+
+    static final Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Signs in through the form (as a browser does) and returns the session cookie. */
+    static String session(String user) {
+        return SESSIONS.computeIfAbsent(user, u -> {
+            var response = given().redirects().follow(false).contentType(ContentType.URLENC)
+                    .formParam("j_username", u).formParam("j_password", u).post("/j_security_check");
+            assertThat(response.statusCode()).as("form sign-in of " + u).isEqualTo(302);
+            return response.cookie("quarkus-credential");
+        });
+    }
 
     static RequestSpecification call(Endpoint e) {
         RequestSpecification spec = given().redirects().follow(false);
-        return e.method().equals("POST") ? spec.contentType(ContentType.JSON).body("{}") : spec;
+        if (!e.method().equals("POST")) {
+            return spec;
+        }
+        return e.ui() ? spec.contentType(ContentType.URLENC).formParam("reason", "x") : spec.contentType(ContentType.JSON).body("{}");
+    }
+
+    static List<Endpoint> api() {
+        return STAFF_ENDPOINTS.stream().filter(e -> !e.ui()).toList();
+    }
+
+    static List<Endpoint> ui() {
+        return STAFF_ENDPOINTS.stream().filter(Endpoint::ui).toList();
     }
 
     static int status(RequestSpecification spec, Endpoint e, String path) {
@@ -67,7 +108,7 @@ class StaffEndpointsSecurityTest {
 
     @Test
     void unauthenticatedCallsAreRefused() {
-        for (Endpoint e : STAFF_ENDPOINTS) {
+        for (Endpoint e : api()) {
             var response = e.method().equals("POST") ? call(e).post(e.concrete()) : call(e).get(e.concrete());
             assertThat(response.statusCode()).as(e.method() + " " + e.path()).isEqualTo(401);
             assertThat(response.header("WWW-Authenticate")).as(e.path()).startsWith("Basic");
@@ -75,8 +116,39 @@ class StaffEndpointsSecurityTest {
     }
 
     @Test
+    void unauthenticatedPagesSendToTheSignInPage() {
+        for (Endpoint e : ui()) {
+            var response = e.method().equals("POST") ? call(e).post(e.concrete()) : call(e).get(e.concrete());
+            assertThat(response.statusCode()).as(e.method() + " " + e.path()).isEqualTo(302);
+            assertThat(response.header("Location")).as(e.path()).endsWith("/officer/login");
+            // HTTP Basic does not open the pages: they take the form sign-in only.
+            var basic = call(e).auth().preemptive().basic("officer", "officer");
+            assertThat(status(basic, e, e.concrete())).as("basic on " + e.path()).isEqualTo(302);
+        }
+        given().get("/officer/login").then().statusCode(200);
+        given().get("/assets/officer.css").then().statusCode(200);
+    }
+
+    @Test
+    void pagesAreForbiddenToRolesThatMayNotSeeOrDoThem() {
+        for (Endpoint e : ui()) {
+            for (String user : List.of("visitor", "officer", "admin", "auditor")) {
+                if (e.path().equals("/officer/logout")) {
+                    continue; // would end the shared session
+                }
+                int status = status(call(e).cookie("quarkus-credential", session(user)), e, e.concrete());
+                if (e.allowed().contains(user)) {
+                    assertThat(status).as(user + " on " + e.method() + " " + e.path()).isIn(200, 303, 400, 404, 409, 422);
+                } else {
+                    assertThat(status).as(user + " on " + e.method() + " " + e.path()).isEqualTo(403);
+                }
+            }
+        }
+    }
+
+    @Test
     void wrongCredentialsAreRefused() {
-        for (Endpoint e : STAFF_ENDPOINTS) {
+        for (Endpoint e : api()) {
             assertThat(status(call(e).auth().preemptive().basic("officer", "wrong"), e, e.concrete()))
                     .as(e.method() + " " + e.path()).isEqualTo(401);
         }
@@ -84,11 +156,11 @@ class StaffEndpointsSecurityTest {
 
     @Test
     void signedInUsersWithoutTheRoleAreForbidden() {
-        for (Endpoint e : STAFF_ENDPOINTS) {
+        for (Endpoint e : api()) {
             for (String user : List.of("visitor", "officer", "admin", "auditor")) {
                 int status = status(call(e).auth().preemptive().basic(user, user), e, e.concrete());
                 if (e.allowed().contains(user)) {
-                    assertThat(status).as(user + " on " + e.method() + " " + e.path()).isNotIn(401, 403);
+                    assertThat(status).as(user + " on " + e.method() + " " + e.path()).isIn(200, 201, 400, 404, 409, 422);
                 } else {
                     assertThat(status).as(user + " on " + e.method() + " " + e.path()).isEqualTo(403);
                 }

@@ -98,11 +98,39 @@ public class TicketViews {
         }
         for (AuditEntry e : AuditEntry.ofTicket(ticketId)) {
             entries.add(new TimelineEntry(e.at, AuditEntry.EVENT.equals(e.kind) ? "event" : "action", e.name, e.actor,
-                    e.content, audit.reasonOf(e), e.seq));
+                    summary(e.content), audit.reasonOf(e), e.seq));
         }
         entries.sort(Comparator.comparing(TimelineEntry::at)
                 .thenComparing(e -> e.auditSeq() == null ? Long.MIN_VALUE : e.auditSeq()));
         return entries;
+    }
+
+    /** An audit entry's content in a line: "status PENDING_REVIEW (was IDENTITY_UNVERIFIED) · to: admin". */
+    private String summary(String content) {
+        Map<String, Object> map;
+        try {
+            map = mapper.readValue(content, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            return content;
+        }
+        List<String> parts = new ArrayList<>();
+        if (map.get("status") != null) {
+            parts.add("status " + map.get("status")
+                    + (map.get("previousStatus") != null && !map.get("previousStatus").equals(map.get("status"))
+                            ? " (was " + map.get("previousStatus") + ")" : ""));
+        }
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(map);
+        List.of("status", "previousStatus", "eventId", "requestType", "effectiveDue").forEach(rest::remove);
+        if (rest.get("detail") instanceof Map<?, ?> detail) {
+            rest.remove("detail");
+            detail.forEach((k, v) -> rest.put(String.valueOf(k), v));
+        }
+        rest.forEach((k, v) -> {
+            if (v != null) {
+                parts.add(k + ": " + (v instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : v));
+            }
+        });
+        return String.join(" · ", parts);
     }
 
     /** The actions legal right now; the API enforces the same rules, this only spares the officer a refusal. */

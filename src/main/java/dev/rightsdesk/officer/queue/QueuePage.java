@@ -25,4 +25,17 @@ public record QueuePage(
     public boolean hasNext() {
         return page + 1 < totalPages;
     }
+
+    public int previousPage() {
+        return page - 1;
+    }
+
+    public int nextPage() {
+        return page + 1;
+    }
+
+    /** Counted from 1, as people count pages. */
+    public int pageNumber() {
+        return page + 1;
+    }
 }

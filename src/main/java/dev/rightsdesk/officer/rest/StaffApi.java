@@ -16,16 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "Built-in users of the embedded run (officer, admin, auditor)")
 @SecurityScheme(securitySchemeName = "staffBearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "Access token from the OIDC provider (production)")
-final class StaffApi {
+public final class StaffApi {
 
     private StaffApi() {
     }
 
-    static UUID ticketId(String id) {
+    public static UUID ticketId(String id) {
         return uuid(id, "Ticket");
     }
 
-    static UUID uuid(String id, String what) {
+    public static UUID uuid(String id, String what) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -34,7 +34,7 @@ final class StaffApi {
     }
 
     /** null when absent or blank; {@code true}/{@code false} otherwise, anything else a 400 naming the parameter. */
-    static Boolean bool(String value, String param) {
+    public static Boolean bool(String value, String param) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -47,7 +47,7 @@ final class StaffApi {
     }
 
     /** A count of days from 0 to 3660, or null when absent. */
-    static Integer days(String value, String param) {
+    public static Integer days(String value, String param) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -63,7 +63,7 @@ final class StaffApi {
                 new FieldViolation(param, "must be a whole number of days from 0 to 3660"));
     }
 
-    static <E extends Enum<E>> List<E> enums(List<String> values, Class<E> type, String param) {
+    public static <E extends Enum<E>> List<E> enums(List<String> values, Class<E> type, String param) {
         List<E> parsed = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {
             for (String part : value.split(",")) {

@@ -1,0 +1,77 @@
+package dev.rightsdesk.officer.ui;
+
+import dev.rightsdesk.platform.security.Roles;
+import dev.rightsdesk.ticket.RequestType;
+import dev.rightsdesk.ticket.TicketStatus;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The small records the officer's pages are rendered from. */
+public final class UiModels {
+
+    private UiModels() {
+    }
+
+    /** Who is signed in and whether they may act (auditors only read). */
+    public record Chrome(String user, boolean canAct, String role) {
+
+        static Chrome of(SecurityIdentity identity) {
+            boolean acts = identity.hasRole(Roles.OFFICER) || identity.hasRole(Roles.ADMIN);
+            String role = identity.hasRole(Roles.ADMIN) ? "admin" : identity.hasRole(Roles.OFFICER) ? "officer" : "auditor";
+            return new Chrome(identity.getPrincipal().getName(), acts, role);
+        }
+    }
+
+    /** One choice of a select. */
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    /** A status with its count, linking to the queue filtered by it. */
+    public record StatusCount(String status, String label, long count, String href) {
+    }
+
+    /** The queue filter as the form shows it, and the query string that reproduces it. */
+    public record FilterForm(String status, String type, boolean overdue, String dueWithinDays, String assignee,
+            boolean flagged) {
+
+        public List<Option> statusOptions() {
+            List<Option> options = new ArrayList<>();
+            options.add(new Option("", "Every open status", status == null || status.isEmpty()));
+            for (TicketStatus s : TicketStatus.values()) {
+                options.add(new Option(s.name(), Labels.label(s), s.name().equals(status)));
+            }
+            return options;
+        }
+
+        public List<Option> typeOptions() {
+            List<Option> options = new ArrayList<>();
+            options.add(new Option("", "Every type", type == null || type.isEmpty()));
+            for (RequestType t : RequestType.values()) {
+                options.add(new Option(t.name(), Labels.label(t), t.name().equals(type)));
+            }
+            return options;
+        }
+
+        /** The filter as query parameters, for pagination links ({@code &page=} is appended). */
+        public String query() {
+            StringBuilder q = new StringBuilder();
+            add(q, "status", status);
+            add(q, "type", type);
+            add(q, "overdue", overdue ? "true" : null);
+            add(q, "dueWithinDays", dueWithinDays);
+            add(q, "assignee", assignee);
+            add(q, "flagged", flagged ? "true" : null);
+            return q.toString();
+        }
+
+        private static void add(StringBuilder q, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                q.append(q.length() == 0 ? "" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
