@@ -211,7 +211,11 @@ public class FanoutService {
         task.createdAt = now;
         task.updatedAt = now;
         task.state = TaskState.PENDING;
-        if (!system.manual() && commands.send(task, ticket, system, now).isEmpty()) {
+        if (system.manual()) {
+            // No connector: an officer records the outcome; the retry job escalates it when the deadline passes.
+            task.replyDue = now.plus(system.replyDeadline());
+            task.nextAttemptAt = task.replyDue;
+        } else if (commands.send(task, ticket, system, now).isEmpty()) {
             // Nothing the system could look the subject up by: say so to an officer rather than send nothing.
             task.state = TaskState.FAILED;
             task.lastError = NO_IDENTIFIER;
