@@ -64,6 +64,7 @@ public class DemoTrainingPipeline {
     @Scheduled(every = "${rightsdesk.demo.training-pipeline.every:60s}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "demo-training-pipeline")
     void scheduled() {
+        // every-replica: the demo runs in the single-JVM embedded run; a second replica would only add runs
         if (config.enabled()) {
             try {
                 train();
