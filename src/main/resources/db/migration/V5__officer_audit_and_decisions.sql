@@ -65,12 +65,4 @@ CREATE TABLE ticket_response (
     actor         varchar(100) NOT NULL,
     at            timestamptz  NOT NULL
 );
-
--- The Art. 21(1) balancing decision on an objection: compelling legitimate grounds or not.
-CREATE TABLE objection_decision (
-    ticket_id           uuid         PRIMARY KEY REFERENCES ticket (id) ON DELETE CASCADE,
-    compelling_grounds  boolean      NOT NULL,
-    reasons_enc         text         NOT NULL,
-    actor               varchar(100) NOT NULL,
-    at                  timestamptz  NOT NULL
-);
+-- (The Art. 21(1) balancing decision lives in objection_decision, V3__training_exclusions.sql, AI rights.)

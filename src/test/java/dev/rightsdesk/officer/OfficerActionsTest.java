@@ -17,6 +17,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.notice.SubjectNotice;
+import dev.rightsdesk.ai.remediation.RemediationService;
+import dev.rightsdesk.fanout.Task;
+import dev.rightsdesk.fanout.TaskModelVersion;
 import dev.rightsdesk.officer.decision.TicketResponse;
 import dev.rightsdesk.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -90,11 +93,13 @@ class OfficerActionsTest {
                 .then().statusCode(409).contentType("application/problem+json").body("type", containsString("not-verified"));
         verify(id);
         officer().body("{\"reason\": \"looks genuine\"}").post("/api/v1/tickets/" + id + "/approval")
-                .then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
+                .then().statusCode(200).body("status", equalTo("AWAITING_SYSTEMS"))
+                .body("tasks.system", hasItem("crm")).body("tasks[0].state", equalTo("SENT"))
+                .body("allowedActions", not(hasItem("closure")));
         assertThat(lastEntry(id, "approval")).containsEntry("actor", "officer").containsEntry("reason", "looks genuine");
         assertThat(lastEntry(id, "approved")).containsEntry("kind", "EVENT");
         officer().body("{}").post("/api/v1/tickets/" + id + "/approval")
-                .then().statusCode(409).body("type", containsString("illegal-transition"));
+                .then().statusCode(409).body("type", containsString("not-pending-review"));
     }
 
     @Test
@@ -193,31 +198,41 @@ class OfficerActionsTest {
         officer().body("{\"response\": \"here you are\"}").post("/api/v1/tickets/" + unverified + "/closure")
                 .then().statusCode(409).body("type", containsString("not-verified"));
 
-        UUID id = submitAccess();
+        // An erasure: the fan-out asks every system; the model registry reports a model version trained on the data.
+        UUID id = submit("ERASURE", "{\"ground\": \"17(1)(a)\"}");
         verify(id);
         approve(id);
-        UUID task = FakeTicketTasks.openTask(id, "crm");
-        officer().body("{\"response\": \"here you are\"}").post("/api/v1/tickets/" + id + "/closure")
+        UUID remediation = modelVersionReported(id, "recommender", "2026-10");
+        officer().body("{\"response\": \"done\"}").post("/api/v1/tickets/" + id + "/closure")
                 .then().statusCode(409).contentType("application/problem+json").body("type", containsString("open-tasks"));
-        officer().body("{\"evidence\": \"exported by hand from the CRM, ticket OPS-12\"}")
-                .post("/api/v1/tickets/" + id + "/tasks/" + task + "/manual-completion")
-                .then().statusCode(200).body("tasks[0].state", equalTo("DONE"));
-        assertThat(lastEntry(id, "task-manual-completion")).containsEntry("reason", "exported by hand from the CRM, ticket OPS-12");
 
-        UUID remediation = FakeModelRemediations.openRemediation(id);
-        officer().body("{\"response\": \"here you are\"}").post("/api/v1/tickets/" + id + "/closure")
+        for (String task : officer().get("/api/v1/tickets/" + id).then().extract().jsonPath().getList("tasks.id", String.class)) {
+            officer().body("{\"outcome\": \"COMPLETED\", \"evidence\": \"erased by hand, change OPS-12\"}")
+                    .post("/api/v1/tickets/" + id + "/tasks/" + task + "/manual-completion").then().statusCode(200);
+        }
+        assertThat(lastEntry(id, "task-manual-completion")).containsEntry("reason", "erased by hand, change OPS-12");
+        officer().get("/api/v1/tickets/" + id).then().body("tasks.state", org.hamcrest.Matchers.everyItem(equalTo("COMPLETED")))
+                .body("status", equalTo("AWAITING_SYSTEMS"));
+        officer().body("{\"response\": \"done\"}").post("/api/v1/tickets/" + id + "/closure")
                 .then().statusCode(409).body("type", containsString("open-remediations"));
-        officer().body("{\"outcome\": \"RETRAINED\", \"evidence\": \"run 2026-11-03 without the subject\"}")
+
+        officer().body("{\"state\": \"RETIRED\", \"evidence\": {\"note\": \"withdrawn from serving\"}}")
                 .post("/api/v1/tickets/" + id + "/remediations/" + remediation + "/outcome")
-                .then().statusCode(200).body("remediations[0].outcome", equalTo("RETRAINED"));
+                .then().statusCode(200).body("remediations[0].outcome", equalTo("RETIRED"));
+        assertThat(lastEntry(id, "remediation-outcome").get("reason").toString()).contains("withdrawn from serving");
+        if (officer().get("/api/v1/tickets/" + id).then().extract().jsonPath().getBoolean("remediations[0].open")) {
+            officer().body("{\"state\": \"RESOLVED\"}").post("/api/v1/tickets/" + id + "/remediations/" + remediation + "/outcome")
+                    .then().statusCode(200);
+        }
+        officer().get("/api/v1/tickets/" + id).then().body("remediations[0].open", equalTo(false))
+                .body("status", equalTo("READY_FOR_RESPONSE")).body("allowedActions", hasItem("closure"));
 
         officer().body("{}").post("/api/v1/tickets/" + id + "/closure").then().statusCode(400)
                 .body("errors.field", hasItem("response"));
-        officer().body("{\"response\": \"Attached is a copy of your data.\", \"reason\": \"all systems answered\"}")
+        officer().body("{\"response\": \"Your data is erased from every system.\", \"reason\": \"all systems answered\"}")
                 .post("/api/v1/tickets/" + id + "/closure")
                 .then().statusCode(200).body("status", equalTo("COMPLETED"))
-                .body("response.response", equalTo("Attached is a copy of your data."))
-                .body("timeline.name", hasItem("IN_PROGRESS → READY_FOR_RESPONSE"));
+                .body("response.response", equalTo("Your data is erased from every system."));
         TicketResponse stored = QuarkusTransaction.requiringNew().call(() -> TicketResponse.findById(id));
         assertThat(stored.actor).isEqualTo("officer");
         assertThat(lastEntry(id, "closure")).containsEntry("reason", "all systems answered");
@@ -227,17 +242,54 @@ class OfficerActionsTest {
     }
 
     @Test
+    void aVerifiedTicketWithoutTasksClosesWithoutApproval() {
+        UUID duplicate = submitAccess();
+        verify(duplicate);
+        officer().body("{\"response\": \"This repeats your request of last week, answered then.\"}")
+                .post("/api/v1/tickets/" + duplicate + "/closure")
+                .then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("timeline.name", hasItem("PENDING_REVIEW → READY_FOR_RESPONSE"));
+    }
+
+    /** The model registry reports a model version trained on the subject's data: a remediation opens. */
+    static UUID modelVersionReported(UUID ticketId, String model, String version) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Task task = Task.live(ticketId, "model-registry").orElseThrow();
+            TaskModelVersion m = new TaskModelVersion();
+            m.taskId = task.id;
+            m.ticketId = ticketId;
+            m.systemKey = "model-registry";
+            m.modelName = model;
+            m.modelVersion = version;
+            m.trainingDatasetVersions = List.of("customer-orders@2026-10");
+            m.reportedAt = Instant.now();
+            m.persist();
+        });
+        return QuarkusTransaction.requiringNew().call(() ->
+                io.quarkus.arc.Arc.container().instance(RemediationService.class).get().openFor(ticketId).get(0).id);
+    }
+
+    @Test
     void taskResendAndUnknownTasks() {
         UUID id = submitAccess();
         verify(id);
         approve(id);
-        UUID task = FakeTicketTasks.openTask(id, "billing");
-        officer().body("{\"reason\": \"billing is back up\"}").post("/api/v1/tickets/" + id + "/tasks/" + task + "/resend")
-                .then().statusCode(200).body("tasks[0].state", equalTo("SENT")).body("tasks[0].attempts", equalTo(4));
-        assertThat(lastEntry(id, "task-resend")).containsEntry("reason", "billing is back up");
-        officer().body("{}").post("/api/v1/tickets/" + id + "/tasks/" + UUID.randomUUID() + "/resend").then().statusCode(404);
+        UUID other = submitAccess();
+        verify(other);
+        approve(other);
+        String task = officer().get("/api/v1/tickets/" + id).then().extract().path("tasks.find { it.system == 'crm' }.id");
+        officer().body("{\"reason\": \"the CRM was down this morning\"}").post("/api/v1/tickets/" + id + "/tasks/" + task + "/resend")
+                .then().statusCode(200).body("tasks.find { it.system == 'crm' }.attempts", equalTo(2));
+        assertThat(lastEntry(id, "task-resend")).containsEntry("reason", "the CRM was down this morning");
+        officer().body("{}").post("/api/v1/tickets/" + id + "/tasks/" + task + "/resend")
+                .then().statusCode(400).body("errors.field", hasItem("reason"));
+        officer().body("{\"reason\": \"x\"}").post("/api/v1/tickets/" + id + "/tasks/" + UUID.randomUUID() + "/resend").then().statusCode(404);
+        // A task of another ticket is not found under this one.
+        officer().body("{\"reason\": \"x\"}").post("/api/v1/tickets/" + other + "/tasks/" + task + "/resend").then().statusCode(404);
         officer().body("{\"evidence\": \"x\"}").post("/api/v1/tickets/" + id + "/tasks/not-a-uuid/manual-completion")
                 .then().statusCode(404);
+        officer().body("{\"outcome\": \"MAYBE\", \"evidence\": \"x\"}").post("/api/v1/tickets/" + id + "/tasks/" + task + "/manual-completion")
+                .then().statusCode(400).body("errors.field", hasItem("outcome"));
     }
 
     @Test
@@ -252,11 +304,12 @@ class OfficerActionsTest {
                 .then().statusCode(200).body("objectionDecision.compellingGrounds", equalTo(false))
                 .body("allowedActions", not(hasItem("objection-decision")));
         Map<String, Object> event = lastEntry(id, "objection-upheld");
-        assertThat(((Map<?, ?>) ((Map<?, ?>) event.get("content")).get("detail")).get("purposes")).isEqualTo(List.of("ai-training"));
+        assertThat(((Map<?, ?>) ((Map<?, ?>) event.get("content")).get("detail")).get("compellingGrounds")).isEqualTo(false);
         assertThat(lastEntry(id, "objection-decision")).containsEntry("reason", "no grounds override the subject's interests");
         awaitNotice(id, "objection-upheld");
         officer().body(body).post("/api/v1/tickets/" + id + "/objection-decision")
                 .then().statusCode(409).body("type", containsString("already-decided"));
+        officer().get("/api/v1/tickets/" + id).then().body("objectionDecision.reasons", equalTo("no grounds override the subject's interests"));
     }
 
     @Test
@@ -277,10 +330,12 @@ class OfficerActionsTest {
         officer().get("/api/v1/tickets/" + marketing).then().body("allowedActions", not(hasItem("objection-decision")));
         officer().body("{\"compellingGrounds\": true, \"reasons\": \"we like marketing\"}")
                 .post("/api/v1/tickets/" + marketing + "/objection-decision")
-                .then().statusCode(422).body("type", containsString("no-balancing"));
+                .then().statusCode(422).body("type", containsString("objection-absolute"));
+        UUID access = submitAccess();
+        verify(access);
         officer().body("{\"compellingGrounds\": false, \"reasons\": \"n/a\"}")
-                .post("/api/v1/tickets/" + submitAccess() + "/objection-decision")
-                .then().statusCode(422).body("type", containsString("not-an-objection"));
+                .post("/api/v1/tickets/" + access + "/objection-decision")
+                .then().statusCode(409).body("type", containsString("not-an-objection"));
         officer().body("{\"reasons\": \"missing the decision\"}").post("/api/v1/tickets/" + marketing + "/objection-decision")
                 .then().statusCode(400).body("errors.field", hasItem("compellingGrounds"));
     }
@@ -324,14 +379,18 @@ class OfficerActionsTest {
         UUID unverified = submitAccess();
         verify(a);
         verify(b);
-        officer().body("{\"ids\": [\"%s\", \"%s\", \"%s\"], \"reason\": \"batch\"}".formatted(a, b, unverified))
+        officer().body("{\"ids\": [\"%s\", \"%s\"], \"reason\": \"batch\"}".formatted(a, unverified))
                 .post("/api/v1/tickets/bulk/approval")
-                .then().log().ifValidationFails().statusCode(200).body("done", equalTo(2)).body("refused", equalTo(1))
+                .then().log().ifValidationFails().statusCode(200).body("done", equalTo(1)).body("refused", equalTo(1))
                 .body("outcomes.find { it.id == '%s' }.problem.type".formatted(unverified), containsString("not-verified"))
-                .body("outcomes.find { it.id == '%s' }.status".formatted(a), equalTo("IN_PROGRESS"));
-        officer().body("{\"ids\": [\"%s\", \"%s\"], \"response\": \"Duplicate of your earlier request.\"}".formatted(a, b))
+                .body("outcomes.find { it.id == '%s' }.status".formatted(a), equalTo("AWAITING_SYSTEMS"));
+        UUID c = submitAccess();
+        verify(c);
+        // b and c wait for review without tasks: closed as duplicates; a has open tasks: refused.
+        officer().body("{\"ids\": [\"%s\", \"%s\", \"%s\"], \"response\": \"Duplicate of your earlier request.\"}".formatted(b, c, a))
                 .post("/api/v1/tickets/bulk/closure")
-                .then().statusCode(200).body("done", equalTo(2));
+                .then().statusCode(200).body("done", equalTo(2)).body("refused", equalTo(1))
+                .body("outcomes.find { it.id == '%s' }.problem.type".formatted(a), containsString("open-tasks"));
         UUID spam1 = submitAccess();
         UUID spam2 = submitAccess();
         officer().body("{\"ids\": [\"%s\", \"%s\", \"%s\"], \"grounds\": [\"MANIFESTLY_UNFOUNDED\"], \"reasons\": \"automated spam\"}"

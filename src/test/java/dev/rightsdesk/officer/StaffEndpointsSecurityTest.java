@@ -30,7 +30,8 @@ class StaffEndpointsSecurityTest {
         String concrete() {
             return path.replace("{id}", UUID.randomUUID().toString())
                     .replace("{taskId}", UUID.randomUUID().toString())
-                    .replace("{remediationId}", UUID.randomUUID().toString());
+                    .replace("{remediationId}", UUID.randomUUID().toString())
+                    .replace("{key}", "crm");
         }
     }
 
@@ -55,6 +56,7 @@ class StaffEndpointsSecurityTest {
             new Endpoint("POST", "/api/v1/tickets/{id}/remediations/{remediationId}/outcome", ACTORS, false),
             new Endpoint("GET", "/api/v1/audit/verify", READERS, false),
             new Endpoint("GET", "/api/v1/systems", READERS, false),
+            new Endpoint("GET", "/api/v1/systems/{key}", READERS, false),
             new Endpoint("GET", "/officer", READERS, true),
             new Endpoint("GET", "/officer/tickets/{id}", READERS, true),
             new Endpoint("GET", "/officer/tickets/{id}/audit.json", READERS, true),

@@ -12,8 +12,13 @@ import org.junit.jupiter.api.Test;
 class SystemsResourceTest {
 
     @Test
+    void staffOnly() {
+        given().when().get("/api/v1/systems").then().statusCode(401);
+    }
+
+    @Test
     void listsTheBundledSystemsWithTheirFacts() {
-        given().when().get("/api/v1/systems")
+        given().auth().preemptive().basic("auditor", "auditor").when().get("/api/v1/systems")
                 .then().statusCode(200)
                 .body("key", contains("crm", "newsletter", "training-corpus", "model-registry"))
                 .body("find { it.key == 'crm' }.kind", equalTo("DATABASE"))
@@ -27,7 +32,7 @@ class SystemsResourceTest {
 
     @Test
     void oneSystemAndAnUnknownOne() {
-        given().when().get("/api/v1/systems/crm").then().statusCode(200).body("displayName", equalTo("Customer database"));
-        given().when().get("/api/v1/systems/nope").then().statusCode(404).contentType("application/problem+json");
+        given().auth().preemptive().basic("officer", "officer").when().get("/api/v1/systems/crm").then().statusCode(200).body("displayName", equalTo("Customer database"));
+        given().auth().preemptive().basic("officer", "officer").when().get("/api/v1/systems/nope").then().statusCode(404).contentType("application/problem+json");
     }
 }

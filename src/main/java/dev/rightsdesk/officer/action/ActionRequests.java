@@ -1,6 +1,8 @@
 package dev.rightsdesk.officer.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rightsdesk.ai.remediation.RemediationEvidence;
+import dev.rightsdesk.ai.remediation.RemediationState;
 import dev.rightsdesk.intake.SubjectIdentity;
 import dev.rightsdesk.officer.decision.RefusalGround;
 import dev.rightsdesk.officer.decision.RefusalScope;
@@ -72,17 +74,21 @@ public final class ActionRequests {
             @NotBlank(message = "is required") @Size(max = REASON) String reasons) {
     }
 
-    public record TaskResend(@Size(max = REASON) String reason) {
+    public record TaskResend(@NotBlank(message = "is required: why it is sent again") @Size(max = REASON) String reason) {
     }
 
-    public record ManualCompletion(@NotBlank(message = "is required: what shows the task was done") @Size(max = REASON)
-            String evidence) {
+    /** {@code outcome}: COMPLETED (the default), NOT_FOUND, PARTIAL or FAILED. */
+    public record ManualCompletion(
+            @Pattern(regexp = "^(COMPLETED|NOT_FOUND|PARTIAL|FAILED)$", message = "must be one of COMPLETED, NOT_FOUND, PARTIAL, FAILED")
+            String outcome,
+            @NotBlank(message = "is required: what shows the task was done") @Size(max = REASON) String evidence) {
     }
 
+    /** A remediation step as the AI rights feature takes it: the state reached and the evidence backing it. */
     public record RemediationOutcome(
-            @NotBlank(message = "is required, such as RETRAINED, UNLEARNED, RETIRED, ANONYMITY_ASSESSED")
-            @Pattern(regexp = "^[A-Z_]{1,40}$", message = "must be an outcome code in capitals") String outcome,
-            @NotBlank(message = "is required") @Size(max = REASON) String evidence) {
+            @NotNull(message = "is required; one of RETRAIN_SCHEDULED, RETRAINED, UNLEARNED, RETIRED, ANONYMITY_ASSESSED, RESOLVED")
+            RemediationState state,
+            @Valid RemediationEvidence evidence) {
     }
 
     /** A request received by e-mail, post or phone; the clock runs from {@code receivedAt} (D1). */

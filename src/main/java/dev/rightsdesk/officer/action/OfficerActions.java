@@ -79,6 +79,11 @@ public class OfficerActions {
     public Ticket approve(UUID id, String actor, @Valid Approval request) {
         Ticket t = tickets.get(id);
         String reason = request == null ? null : request.reason();
+        if (t.isVerified() && t.status != TicketStatus.PENDING_REVIEW) {
+            // Approving twice would carry the ticket to the systems twice.
+            throw ProblemException.conflict("not-pending-review", "Not waiting for review",
+                    "Only a ticket waiting for review can be approved; this one is " + t.status);
+        }
         tickets.approve(t, actor, reason);
         record(t, "approval", actor, Map.of(), reason);
         return t;

@@ -1,12 +1,12 @@
 package dev.rightsdesk.officer.detail;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.rightsdesk.ai.exclusion.ObjectionDecision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rightsdesk.intake.RequestDetails;
 import dev.rightsdesk.officer.OfficerConfig;
 import dev.rightsdesk.officer.TicketDeadline;
-import dev.rightsdesk.officer.decision.ObjectionDecision;
 import dev.rightsdesk.officer.decision.TicketRefusal;
 import dev.rightsdesk.officer.decision.TicketResponse;
 import dev.rightsdesk.officer.detail.TicketView.DeadlineView;
@@ -79,7 +79,8 @@ public class TicketViews {
                 TicketRefusal.ofTicket(t.id).stream().map(TicketViews::refusal).toList(),
                 response == null ? null : new ResponseView(response.response, response.actor, response.at),
                 decision == null ? null
-                        : new ObjectionDecisionView(decision.compellingGrounds, decision.reasons, decision.actor, decision.at),
+                        : new ObjectionDecisionView(decision.compellingGrounds, decision.reasons, decision.actor,
+                                decision.decidedAt),
                 acts ? allowed(t, today, taskViews, remediationViews, decision) : List.of());
     }
 

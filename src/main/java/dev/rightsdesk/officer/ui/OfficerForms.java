@@ -1,6 +1,8 @@
 package dev.rightsdesk.officer.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rightsdesk.ai.remediation.RemediationEvidence;
+import dev.rightsdesk.ai.remediation.RemediationState;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rightsdesk.intake.SubjectIdentity;
@@ -164,18 +166,22 @@ public class OfficerForms {
     @Operation(hidden = true)
     @Path("tickets/{id}/tasks/{taskId}/manual-completion")
     public Response manualCompletion(@PathParam("id") String id, @PathParam("taskId") String taskId,
-            @RestForm String evidence) {
+            @RestForm String outcome, @RestForm String evidence) {
         return act(id, "manual-completion", t -> work.completeTaskManually(t, StaffApi.uuid(taskId, "Task"), actor(),
-                new ActionRequests.ManualCompletion(evidence)));
+                new ActionRequests.ManualCompletion(blank(outcome), evidence)));
     }
 
     @POST
     @Operation(hidden = true)
     @Path("tickets/{id}/remediations/{remediationId}/outcome")
     public Response remediation(@PathParam("id") String id, @PathParam("remediationId") String remediationId,
-            @RestForm String outcome, @RestForm String evidence) {
+            @RestForm String state, @RestForm String newModelVersion, @RestForm String exclusionSnapshotVersion,
+            @RestForm String expectedBy, @RestForm String assessment, @RestForm String reference,
+            @RestForm String note) {
         return act(id, "remediation", t -> work.recordRemediationOutcome(t, StaffApi.uuid(remediationId, "Remediation"),
-                actor(), new ActionRequests.RemediationOutcome(outcome, evidence)));
+                actor(), new ActionRequests.RemediationOutcome(enumOrNull(RemediationState.class, state, "state"),
+                        new RemediationEvidence(blank(newModelVersion), snapshotVersion(exclusionSnapshotVersion), null,
+                                localDate(expectedBy), blank(assessment), blank(reference), blank(note)))));
     }
 
     @POST
@@ -280,6 +286,29 @@ public class OfficerForms {
             }
         }
         return node;
+    }
+
+    private static Long snapshotVersion(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("Not a snapshot version",
+                    new FieldViolation("exclusionSnapshotVersion", "must be a whole number"));
+        }
+    }
+
+    private static java.time.LocalDate localDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("Not a date", new FieldViolation("expectedBy", "must be a date"));
+        }
     }
 
     /** A {@code datetime-local} value, read in the controller's zone. */

@@ -1,11 +1,13 @@
 package dev.rightsdesk.officer.work;
 
+import dev.rightsdesk.ai.remediation.RemediationEvidence;
+import dev.rightsdesk.ai.remediation.RemediationState;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The officer's view of the model remediations a ticket caused (AI rights). {@link NoModelRemediations} stands in
- * while there are none in this build.
+ * The officer's view of the model remediations a ticket caused (AI rights); {@link AiModelRemediations}
+ * implements it over the AI feature's remediation service.
  */
 public interface ModelRemediations {
 
@@ -15,6 +17,7 @@ public interface ModelRemediations {
         return of(ticketId).stream().anyMatch(RemediationView::open);
     }
 
-    /** Records the outcome with its evidence; 404 if the ticket has no such remediation. */
-    RemediationView recordOutcome(UUID ticketId, UUID remediationId, String actor, String outcome, String evidence);
+    /** Records a step (a remedy with its evidence, or RESOLVED); 404 if the ticket has no such remediation. */
+    RemediationView recordOutcome(UUID ticketId, UUID remediationId, String actor, RemediationState state,
+            RemediationEvidence evidence);
 }

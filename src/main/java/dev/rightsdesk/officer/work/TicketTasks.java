@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * The officer's view of the fan-out: a ticket's tasks and the two things an officer does with one (re-send it,
- * or mark it done by hand with evidence for a system without a connector). Implemented over the fan-out's
- * tasks; {@link NoTicketTasks} stands in while there is no fan-out.
+ * or mark it done by hand with evidence for a system without a connector). {@link FanoutTicketTasks} implements
+ * it over the fan-out; the officer side depends on this interface only.
  */
 public interface TicketTasks {
 
@@ -18,8 +18,12 @@ public interface TicketTasks {
     }
 
     /** Sends the task to its system again; 404 if the ticket has no such task, 409 if it cannot be re-sent. */
-    TaskView resend(UUID ticketId, UUID taskId, String actor);
+    TaskView resend(UUID ticketId, UUID taskId, String actor, String reason);
 
-    /** Marks the task done by hand; the evidence is kept encrypted by the caller's audit entry. */
-    TaskView completeManually(UUID ticketId, UUID taskId, String actor, String evidence);
+    /**
+     * Records the task's outcome by hand, with the evidence.
+     *
+     * @param outcome COMPLETED, NOT_FOUND, PARTIAL or FAILED
+     */
+    TaskView completeManually(UUID ticketId, UUID taskId, String actor, String outcome, String evidence);
 }

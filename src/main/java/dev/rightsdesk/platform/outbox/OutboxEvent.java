@@ -1,7 +1,9 @@
 package dev.rightsdesk.platform.outbox;
 
+import dev.rightsdesk.platform.crypto.EncryptedStringConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -30,7 +32,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public String type;
 
-    /** The structured-mode CloudEvent JSON; null for a tombstone on a compacted topic. */
+    /**
+     * The structured-mode CloudEvent JSON; null for a tombstone on a compacted topic. Encrypted at rest: a task
+     * command carries the identifiers its system looks the subject up by, and a database dump must show no
+     * personal data (issue 6). The relay reads it through this entity, decrypted.
+     */
+    @Convert(converter = EncryptedStringConverter.class)
     public String payload;
 
     public Instant createdAt;

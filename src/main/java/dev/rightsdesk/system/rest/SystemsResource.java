@@ -1,7 +1,9 @@
 package dev.rightsdesk.system.rest;
 
 import dev.rightsdesk.platform.error.ProblemException;
+import dev.rightsdesk.platform.security.Roles;
 import dev.rightsdesk.system.SystemRegistry;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,15 +11,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The registry of connected systems, read-only.
  *
- * <p>STAFF ENDPOINT, NOT YET SECURED: public until the officer issue (issue 6) puts it behind sign-in
- * (roles officer, admin, auditor). It names no personal data, only the deployment's systems.
+ * <p>Staff only (roles officer, admin, auditor; issue 6), though it names no personal data, only the
+ * deployment's systems.
  */
 @Path("/api/v1/systems")
+@RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.AUDITOR})
+@SecurityRequirement(name = "staffBasic")
+@SecurityRequirement(name = "staffBearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Connected systems")
 public class SystemsResource {

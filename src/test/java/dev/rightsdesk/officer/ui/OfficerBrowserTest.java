@@ -163,7 +163,10 @@ class OfficerBrowserTest {
         browser.findElement(By.id("approve-button")).click();
         waiting().until(d -> d.getCurrentUrl().contains("done=approval"));
         assertThat(text("p.notice")).contains("Approved");
-        assertThat(text("#ticket-status")).isEqualTo("In progress");
+        // The fan-out asked every connected system: the ticket waits for their answers.
+        assertThat(text("#ticket-status")).isEqualTo("Waiting for systems");
+        assertThat(text("#h-tasks + table")).contains("crm").contains("SENT");
+        assertThat(browser.findElements(By.id("close-button"))).as("no closure while tasks are open").isEmpty();
         shot("05-approved");
 
         browser.findElement(By.id("e-reason")).sendKeys("the data sits in eleven systems");
@@ -174,6 +177,21 @@ class OfficerBrowserTest {
         assertThat(text("#h-deadline + dl")).contains("the data sits in eleven systems");
         assertThat(browser.findElements(By.id("extend-button"))).isEmpty();
         shot("06-extended");
+
+        // No connector answers in this test: the officer records each system's outcome by hand, with evidence.
+        int recorded = 0;
+        int open = browser.findElements(By.cssSelector("form[action$='/manual-completion']")).size();
+        while (!browser.findElements(By.cssSelector("form[action$='/manual-completion']")).isEmpty()) {
+            WebElement form = browser.findElements(By.cssSelector("form[action$='/manual-completion']")).get(0);
+            form.findElement(By.tagName("textarea")).sendKeys("checked by hand in the system, ticket OPS-" + recorded);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            int expected = ++recorded;
+            waiting().until(d -> d.getCurrentUrl().contains("done=manual-completion")
+                    && d.findElements(By.cssSelector("form[action$='/manual-completion']")).size() <= open - expected);
+        }
+        assertThat(recorded).isGreaterThan(0);
+        assertThat(text("#ticket-status")).isEqualTo("Ready for response");
+        shot("06b-systems-answered");
 
         browser.findElement(By.id("c-response")).sendKeys("Attached is a copy of the data we hold about you.");
         browser.findElement(By.id("close-button")).click();
