@@ -1,0 +1,81 @@
+package dev.rightsdesk.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.rightsdesk.intake.mail.LocalMailbox;
+import io.quarkus.arc.Arc;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Helpers for subject-side tests: submit through the API, read codes from the local mailbox. */
+public final class SubjectTestSupport {
+
+    private static final Pattern CODE = Pattern.compile("(?m)^ {4}(\\d{6,12})\\s*$");
+    private static final Pattern STATUS_LINK = Pattern.compile("https?://\\S+/status/([A-Za-z0-9_-]{43})");
+
+    private SubjectTestSupport() {
+    }
+
+    /** A fresh address per test, so shared-database tests never see each other's mail. */
+    public static String freshEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public static LocalMailbox mailbox() {
+        return Arc.container().instance(LocalMailbox.class).get();
+    }
+
+    /** Submits an access request through the API; returns the ticket id. */
+    public static String submitAccess(String email) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"type\":\"ACCESS\",\"subject\":{\"email\":\"" + email + "\"},\"locale\":\"en\"}")
+                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
+    }
+
+    /** Waits for the number of mails to {@code email} to reach {@code count} and returns the newest one's code. */
+    public static String awaitCode(String email, int count) {
+        AtomicReference<String> code = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<LocalMailbox.Message> mails = mailbox().to(email);
+            if (mails.size() < count) {
+                return false;
+            }
+            Matcher m = CODE.matcher(mails.get(0).text());
+            if (!m.find()) {
+                return false;
+            }
+            code.set(m.group(1));
+            return true;
+        });
+        return code.get();
+    }
+
+    /** The newest code mailed to {@code email}. */
+    public static String latestCode(String email) {
+        return awaitCode(email, 1);
+    }
+
+    /** Waits for a mail with a status link to {@code email}; returns the token. */
+    public static String awaitStatusToken(String email) {
+        AtomicReference<String> token = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox().to(email).stream()
+                .map(m -> STATUS_LINK.matcher(m.text())).filter(Matcher::find).findFirst()
+                .map(m -> {
+                    token.set(m.group(1));
+                    return true;
+                }).orElse(false));
+        return token.get();
+    }
+
+    /** A code that is surely not {@code code}. */
+    public static String wrong(String code) {
+        char first = code.charAt(0);
+        return (first == '9' ? '0' : (char) (first + 1)) + code.substring(1);
+    }
+}
