@@ -23,6 +23,12 @@ public record EmbeddedSettings(
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
 
+    /** Every key read here; the Kubernetes manifest check accepts them as configuration the application reads. */
+    public static final java.util.List<String> KEYS = java.util.List.of(
+            "rightsdesk.embedded.enabled", "rightsdesk.embedded.data-dir", "rightsdesk.embedded.postgres.port",
+            "rightsdesk.embedded.postgres.durable", "rightsdesk.embedded.kafka.port",
+            "rightsdesk.embedded.kafka.controller-port");
+
     public static EmbeddedSettings fromEnvironment() {
         return new EmbeddedSettings(
                 Boolean.parseBoolean(lookup("rightsdesk.embedded.enabled").orElse("true")),

@@ -19,7 +19,7 @@ import java.util.Properties;
  * (owner-only), so that data encrypted before a restart can still be read after it. Production
  * never uses this: it sets the same keys from a Secret.
  */
-final class LocalSecrets {
+public final class LocalSecrets {
 
     /** Every secret the application needs, with its length in bytes. */
     static final Map<String, Integer> SECRETS = new LinkedHashMap<>();
@@ -83,7 +83,8 @@ final class LocalSecrets {
         }
     }
 
-    static List<String> names() {
+    /** Names of the secrets the application needs (the embedded run generates them; production sets them from a Secret). */
+    public static List<String> names() {
         return List.copyOf(SECRETS.keySet());
     }
 }
