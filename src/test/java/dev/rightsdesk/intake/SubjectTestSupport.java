@@ -4,7 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dev.rightsdesk.intake.mail.LocalMailbox;
+import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.TicketEvents;
+import dev.rightsdesk.ticket.TicketService;
+import dev.rightsdesk.ticket.TicketStatus;
 import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +76,28 @@ public final class SubjectTestSupport {
                     return true;
                 }).orElse(false));
         return token.get();
+    }
+
+    /** Verifies a request through the API with the code from the mailbox; returns the status token. */
+    public static String verifyByApi(String id, String email) {
+        String code = latestCode(email);
+        return given().contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
+                .post("/api/v1/requests/" + id + "/verification").then().statusCode(200).extract().path("statusToken");
+    }
+
+    /** Moves a verified ticket to READY_FOR_RESPONSE the way the officer and the fan-out would. */
+    public static void answer(String id) {
+        TicketService tickets = Arc.container().instance(TicketService.class).get();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Ticket t = Ticket.findById(UUID.fromString(id));
+            if (t.status == TicketStatus.PENDING_REVIEW) {
+                tickets.approve(t, "officer", "test");
+            }
+            if (t.status != TicketStatus.READY_FOR_RESPONSE) {
+                tickets.move(t, TicketStatus.READY_FOR_RESPONSE, TicketService.SYSTEM, "all systems answered",
+                        TicketEvents.READY_FOR_RESPONSE, null);
+            }
+        });
     }
 
     /** A code that is surely not {@code code}. */

@@ -1,6 +1,7 @@
 package dev.rightsdesk.intake.ratelimit;
 
 import dev.rightsdesk.intake.SubjectSecrets;
+import dev.rightsdesk.platform.cluster.ClusterLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,8 +53,10 @@ public class RateLimiter {
     private final Map<Action, Limit> perEmail = new EnumMap<>(Action.class);
     private final EntityManager em;
     private final SubjectSecrets secrets;
+    private final ClusterLock cluster;
 
-    public RateLimiter(RateLimitConfig config, EntityManager em, SubjectSecrets secrets) {
+    public RateLimiter(RateLimitConfig config, EntityManager em, SubjectSecrets secrets, ClusterLock cluster) {
+        this.cluster = cluster;
         this.enabled = config.enabled();
         this.em = em;
         this.secrets = secrets;
@@ -116,7 +119,7 @@ public class RateLimiter {
         long longest = perEmail.values().stream().mapToLong(l -> l.window().toSeconds()).max().orElse(3600);
         longest = Math.max(longest, perClient.values().stream().mapToLong(l -> l.window().toSeconds()).max().orElse(3600));
         Instant before = Instant.now().minusSeconds(longest + 60);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        cluster.runExclusively("rate-limit-cleanup", () -> em.createNativeQuery(
                 "DELETE FROM rate_limit_counter WHERE window_start < ?1").setParameter(1, before).executeUpdate());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -47,10 +48,11 @@ public class StatusPageResource {
     @GET
     @Path("status/{token}")
     @Operation(hidden = true)
-    public Response status(@PathParam("token") String token, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response status(@PathParam("token") String token, @QueryParam("package") String step,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
         WebPages.Context ctx = pages.context(headers, uri);
         return statuses.byToken(token)
-                .map(found -> statusPages.render(ctx, found, token, false, "", 200))
+                .map(found -> statusPages.render(ctx, found, token, "code-sent".equals(step), "", 200))
                 .orElseGet(() -> WebErrors.notFound(pages, ctx));
     }
 

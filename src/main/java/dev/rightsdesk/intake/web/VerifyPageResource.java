@@ -5,7 +5,6 @@ import dev.rightsdesk.intake.UnverifiedExpiryConfig;
 import dev.rightsdesk.intake.i18n.PageText;
 import dev.rightsdesk.intake.ratelimit.ClientAddress;
 import dev.rightsdesk.intake.status.StatusLinks;
-import dev.rightsdesk.intake.verification.CodeCheck;
 import dev.rightsdesk.intake.verification.VerificationConfig;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.ticket.Ticket;
@@ -88,7 +87,7 @@ public class VerifyPageResource {
             case VERIFIED -> result.statusToken() != null ? WebPages.seeOther(StatusLinks.PAGE + result.statusToken())
                     : render(ctx, flow.find(ticket.id), "", false, 200);
             case ALREADY_VERIFIED, CLOSED -> render(ctx, flow.find(ticket.id), "", false, 200);
-            case REJECTED -> render(ctx, ticket, message(text, result.check()), false, 400);
+            case REJECTED -> render(ctx, ticket, CodeMessages.of(text, result.check()), false, 400);
         };
     }
 
@@ -139,14 +138,5 @@ public class VerifyPageResource {
         VerifyView view = new VerifyView(ticket.id, state, error, resent, String.valueOf(codes.codeValidity().toMinutes()),
                 String.valueOf(codes.codeLength()), String.valueOf(expiry.unverifiedExpiry().toDays()));
         return pages.html(ctx, Pages.verify(ctx.chrome(), view), status);
-    }
-
-    static String message(PageText text, CodeCheck check) {
-        return switch (check.outcome()) {
-            case WRONG -> text.errCodeWrong(String.valueOf(check.attemptsLeft()));
-            case EXHAUSTED -> text.errCodeExhausted();
-            case EXPIRED -> text.errCodeExpired();
-            default -> text.errCodeNone();
-        };
     }
 }
