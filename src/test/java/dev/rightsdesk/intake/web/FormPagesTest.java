@@ -132,6 +132,15 @@ class FormPagesTest {
     }
 
     @Test
+    void anOversizedFormGetsAPageNotAProblem() {
+        Session s = open("/request/objection");
+        given().cookie(Csrf.COOKIE, s.csrfCookie()).header("Accept-Language", "nl").formParam("_csrf", s.csrf())
+                .formParam("email", freshEmail("big")).formParam("grounds", "x".repeat(70_000))
+                .post("/request/objection").then().statusCode(413).contentType(containsString("text/html"))
+                .body(containsString("Te veel tekst"));
+    }
+
+    @Test
     void rectificationTakesSeveralCorrectionsWithoutJavaScript() {
         Session s = open("/request/rectification");
         String email = freshEmail("rect");
