@@ -2,6 +2,7 @@ package dev.rightsdesk.access;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rightsdesk.ai.access.AiAccessSection;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,8 +12,8 @@ import java.util.UUID;
 
 /**
  * The machine-readable access package ({@code package.json}): every item of Art. 15 GDPR, overall and per connected
- * system, the copy of the data per system (15(3)), and the AI section. Keys are stable English names; the
- * texts are in the subject's language.
+ * system, the copy of the data per system (15(3)), and the AI section (issue 4's {@link AiAccessSection}). Keys
+ * are stable English names; the texts are in the subject's language.
  *
  * @param overview what Art. 15(1)(a)-(d), (g), (h) and 15(2) say over all systems together
  * @param systems  one part per connected system, with its facts and its copy of the data
@@ -29,7 +30,7 @@ public record AccessPackage(
         Subject subject,
         Overview overview,
         List<SystemPart> systems,
-        AiAccessSource.AiSection ai,
+        AiAccessSection ai,
         Rights rights) {
 
     public static final String FORMAT = "rightsdesk.access-package.v1";

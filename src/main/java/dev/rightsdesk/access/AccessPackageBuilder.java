@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rightsdesk.ai.access.AiAccessSections;
+import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.intake.SubjectConfig;
 import dev.rightsdesk.intake.i18n.SubjectLocale;
 import dev.rightsdesk.ticket.Ticket;
@@ -16,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -29,7 +30,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Builds the access package of a ticket: {@code package.json} ({@link AccessPackage}) and {@code report.html} for
- * people, zipped. Facts and data come from {@link AccessPackageSource}, the AI section from {@link AiAccessSource}.
+ * people, zipped. Facts and data come from {@link AccessPackageSource}, the AI section from {@link AiAccessSections}.
  * Built on each download, so nothing more than the task answers themselves is kept at rest.
  */
 @ApplicationScoped
@@ -38,11 +39,14 @@ public class AccessPackageBuilder {
     private static final int MAX_ROWS = 5000;
 
     private final AccessPackageSource systems;
-    private final AiAccessSource ai;
+    private final AiAccessSections ai;
     private final SubjectConfig config;
     private final ObjectMapper json;
+    private final StatutoryClock clock;
 
-    public AccessPackageBuilder(AccessPackageSource systems, AiAccessSource ai, SubjectConfig config, ObjectMapper mapper) {
+    public AccessPackageBuilder(AccessPackageSource systems, AiAccessSections ai, SubjectConfig config, ObjectMapper mapper,
+            StatutoryClock clock) {
+        this.clock = clock;
         this.systems = systems;
         this.ai = ai;
         this.config = config;
@@ -77,7 +81,7 @@ public class AccessPackageBuilder {
                 new AccessPackage.Controller(config.controllerName(), config.privacyContact().orElse(null)),
                 new AccessPackage.RequestInfo(ticket.id, ticket.receivedOn, ticket.effectiveDue),
                 new AccessPackage.Subject(ticket.subjectEmail, ticket.subjectName, identifiers(ticket)),
-                overview, parts, ai.section(ticket), rights);
+                overview, parts, ai.forTicket(ticket.id), rights);
     }
 
     /** The ZIP: {@code report.html} and {@code package.json}. */
@@ -108,8 +112,8 @@ public class AccessPackageBuilder {
             sections.add(new Reports.SystemSection(part, outcome, rows));
         }
         var view = new Reports.ReportView(pkg, SubjectLocale.date(pkg.request().receivedOn(), pkg.language()),
-                SubjectLocale.date(pkg.generatedAt().atZone(ZoneId.of("UTC")).toLocalDate(), pkg.language()), sections,
-                config.supervisoryAuthorityUrl().toString(), formUrl());
+                SubjectLocale.date(clock.dateOf(pkg.generatedAt()), pkg.language()), sections,
+                AiReport.of(pkg.ai(), text, pkg.language(), clock.zone()), config.supervisoryAuthorityUrl().toString(), formUrl());
         return Reports.report(view).setLocale(pkg.language()).render();
     }
 

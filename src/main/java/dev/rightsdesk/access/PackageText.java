@@ -39,8 +39,6 @@ public interface PackageText {
     String datasetsTitle();
     String datasetHeader();
     String versionHeader();
-    String recordsHeader();
-    String stateHeader();
     String systemHeader();
     String modelsTitle();
     String modelHeader();
@@ -53,8 +51,6 @@ public interface PackageText {
     String runHeader();
     String startedHeader();
     String compliantHeader();
-    String yes();
-    String no();
     String rightsTitle();
     String rightRectify();
     String rightErase();
@@ -63,4 +59,29 @@ public interface PackageText {
     String rightComplain(String authority, String url);
     String rightCourt();
     String rightHow(String url);
+    String exclusionsTitle();
+    String exclusionReasonHeader();
+    String exclusionSinceHeader();
+    String exclusionStateHeader();
+    String exclusionActive();
+    String exclusionLifted(String date);
+    String reasonErasure();
+    String reasonObjection();
+    String reasonObjectionMarketing();
+    String removedHeader();
+    String excludedHeader();
+    String remNone();
+    String remAffected();
+    String remRetrainScheduled();
+    String remRetrained();
+    String remUnlearned();
+    String remRetired();
+    String remAnonymityAssessed();
+    String remResolved();
+    String remResolvedBy(String how);
+    String evidenceNewVersion(String version, String snapshot);
+    String runExcluded();
+    String runMissed();
+    String runNotRequired();
+    String runSummary(String runs, String excluded, String missed);
 }

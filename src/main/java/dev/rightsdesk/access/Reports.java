@@ -22,7 +22,7 @@ public class Reports {
 
     /** Everything the report shows; dates already written out in the subject's language. */
     public record ReportView(AccessPackage pkg, String receivedText, String generatedText, List<SystemSection> systems,
-            String authorityUrl, String formUrl) {
+            AiReport ai, String authorityUrl, String formUrl) {
 
         public String requestId() {
             return String.valueOf(pkg.request().id());

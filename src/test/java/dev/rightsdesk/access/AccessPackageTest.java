@@ -1,6 +1,7 @@
 package dev.rightsdesk.access;
 
 import static dev.rightsdesk.intake.SubjectTestSupport.answer;
+import static dev.rightsdesk.intake.SubjectTestSupport.answerThroughSystems;
 import static dev.rightsdesk.intake.SubjectTestSupport.awaitCode;
 import static dev.rightsdesk.intake.SubjectTestSupport.freshEmail;
 import static dev.rightsdesk.intake.SubjectTestSupport.submitAccess;
@@ -58,8 +59,9 @@ class AccessPackageTest {
         verifyByApi(id, email);
         given().post("/api/v1/requests/" + id + "/package-code").then().statusCode(409)
                 .body("type", equalTo("https://rightsdesk.dev/problems/package-not-available"));
-        TestAccessSources.ANSWERED.add(UUID.fromString(id));
-        answer(id);
+        answerThroughSystems(id);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> dev.rightsdesk.ticket.Ticket.<dev.rightsdesk.ticket.Ticket>findById(
+                UUID.fromString(id))).status).isEqualTo(dev.rightsdesk.ticket.TicketStatus.READY_FOR_RESPONSE);
 
         String url = grant(id, email, 1);
         byte[] zip = given().get(url).then().statusCode(200).contentType("application/zip")
@@ -70,25 +72,34 @@ class AccessPackageTest {
         JsonNode pkg = new ObjectMapper().readTree(files.get("package.json"));
         assertThat(pkg.path("format").asText()).isEqualTo(AccessPackage.FORMAT);
         assertThat(pkg.path("subject").path("email").asText()).isEqualTo(email);
-        // Art. 15(1)(a)-(d), (g), (h), 15(2) over all systems
+        // Art. 15(1)(a)-(d), (g), (h), 15(2) over all systems, from the connected-systems registry
         JsonNode overview = pkg.path("overview");
-        assertThat(overview.path("purposes")).extracting(JsonNode::asText).contains("customer service", "direct marketing");
-        assertThat(overview.path("categories")).extracting(JsonNode::asText).contains("contact details");
+        assertThat(overview.path("purposes")).extracting(JsonNode::asText).contains("customer-service", "ai-training");
+        assertThat(overview.path("categories")).extracting(JsonNode::asText).contains("contact details", "product reviews");
         assertThat(overview.path("recipients")).extracting(JsonNode::asText).contains("payment provider");
-        assertThat(overview.path("retention").size()).isEqualTo(2);
-        assertThat(overview.path("sources").size()).isEqualTo(2);
+        assertThat(overview.path("retention").size()).isEqualTo(4);
+        assertThat(overview.path("sources").size()).isEqualTo(4);
         assertThat(overview.path("automatedDecisionMaking")).extracting(JsonNode::asText)
-                .anyMatch(s -> s.contains("send-time optimisation"));
-        assertThat(overview.path("transferSafeguards")).extracting(JsonNode::asText)
-                .anyMatch(s -> s.contains("Data Privacy Framework"));
-        // per system: the same items and 15(3) the copy of the data
-        JsonNode crm = pkg.path("systems").get(0);
-        for (String item : new String[] {"purposes", "categories", "recipients", "retention", "source",
-                "automatedDecisionMaking", "transferSafeguards", "outcome", "data"}) {
-            assertThat(crm.has(item)).as("systems[0].%s", item).isTrue();
+                .anyMatch(s -> s.contains("product recommendations"));
+        assertThat(overview.path("transferSafeguards")).extracting(JsonNode::asText).contains("none");
+        // per system: the same items and 15(3) the copy of the data, from the task answers
+        JsonNode crm = null;
+        for (JsonNode system : pkg.path("systems")) {
+            for (String item : new String[] {"key", "name", "purposes", "categories", "recipients", "retention", "source",
+                    "automatedDecisionMaking", "transferSafeguards", "outcome"}) {
+                assertThat(system.has(item)).as("systems[%s].%s", system.path("key").asText(), item).isTrue();
+            }
+            if (system.path("key").asText().equals("crm")) {
+                crm = system;
+            }
+            if (system.path("key").asText().equals("newsletter")) {
+                assertThat(system.path("outcome").asText()).isEqualTo("NOT_FOUND");
+            }
         }
+        assertThat(pkg.path("systems").size()).isEqualTo(4);
+        assertThat(crm).isNotNull();
+        assertThat(crm.path("outcome").asText()).isEqualTo("COMPLETED");
         assertThat(crm.path("data").path("orders").get(0).path("id").asText()).isEqualTo("O-1");
-        assertThat(pkg.path("systems").get(1).path("outcome").asText()).isEqualTo("NOT_FOUND");
         // 15(1)(e), (f): the rights and the complaint
         JsonNode rights = pkg.path("rights");
         for (String right : new String[] {"rectification", "erasure", "restriction", "objection", "judicialRemedy"}) {
@@ -96,17 +107,20 @@ class AccessPackageTest {
         }
         assertThat(rights.path("complaint").path("supervisoryAuthority").asText()).isNotBlank();
         assertThat(rights.path("complaint").path("url").asText()).startsWith("https://");
-        // the AI section
+        // the AI section (issue 4): datasets that held the subject, model versions trained on them
         JsonNode ai = pkg.path("ai");
         assertThat(ai.path("trainingDatasets").get(0).path("dataset").asText()).isEqualTo("support-chats");
-        assertThat(ai.path("modelVersions").get(0).path("remediationState").asText()).isEqualTo("RETRAIN_SCHEDULED");
-        assertThat(ai.path("trainingRunsSinceExclusion").get(0).path("compliant").asBoolean()).isTrue();
+        assertThat(ai.path("modelVersions").get(0).path("model").asText()).isEqualTo("recommender");
+        assertThat(ai.path("modelVersions").get(0).path("trainingDatasetVersions").get(0).asText())
+                .isEqualTo("support-chats@2026-01");
+        assertThat(ai.has("trainingRuns")).isTrue();
+        assertThat(ai.has("exclusions")).isTrue();
 
         String html = new String(files.get("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<html lang=\"en\">", "id=\"purposes\"", "id=\"categories\"", "id=\"recipients\"",
                 "id=\"retention\"", "id=\"source\"", "id=\"automated-decisions\"", "id=\"transfers\"", "id=\"rights\"",
                 "id=\"complaint\"", "id=\"ai\"", "Customer database", "Canal Street 1", "orders[1].total", "support-chats",
-                "recommender", "RETRAIN_SCHEDULED", "run-7");
+                "recommender", "No action: you asked for access only", "Model registry");
     }
 
     @Test
@@ -126,9 +140,10 @@ class AccessPackageTest {
         // single use
         given().contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
                 .post("/api/v1/requests/" + id + "/package").then().statusCode(422);
-        // without connected-system answers the package still holds the rights and says so
+        // the link works more than once until it expires
         Map<String, byte[]> files = unzip(given().get(url).then().statusCode(200).extract().asByteArray());
-        assertThat(new String(files.get("report.html"), StandardCharsets.UTF_8)).contains("No connected system");
+        assertThat(new String(files.get("report.html"), StandardCharsets.UTF_8)).contains("id=\"rights\"");
+        given().get(url).then().statusCode(200);
 
         QuarkusTransaction.requiringNew().run(() -> AccessPackageGrant.update("expiresAt = ?1 where ticketId = ?2",
                 Instant.now().minusSeconds(1), UUID.fromString(id)));

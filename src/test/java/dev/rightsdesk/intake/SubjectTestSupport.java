@@ -4,6 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dev.rightsdesk.intake.mail.LocalMailbox;
+import dev.rightsdesk.fanout.FanoutService;
+import dev.rightsdesk.fanout.Task;
+import dev.rightsdesk.fanout.TaskDatasetVersion;
+import dev.rightsdesk.fanout.TaskModelVersion;
+import dev.rightsdesk.fanout.TaskState;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
@@ -12,6 +17,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -98,6 +104,56 @@ public final class SubjectTestSupport {
                         TicketEvents.READY_FOR_RESPONSE, null);
             }
         });
+    }
+
+    /**
+     * Approves a verified ticket and lets every connected system answer as its connector would (the crm with data,
+     * the newsletter with nothing, the training corpus with a dataset version, the registry with a model version),
+     * recording each outcome through the fan-out, which then moves the ticket to READY_FOR_RESPONSE.
+     */
+    public static void answerThroughSystems(String id) {
+        UUID ticketId = UUID.fromString(id);
+        TicketService tickets = Arc.container().instance(TicketService.class).get();
+        FanoutService fanout = Arc.container().instance(FanoutService.class).get();
+        QuarkusTransaction.requiringNew().run(() -> tickets.approve(Ticket.findById(ticketId), "officer", "test"));
+        for (Task task : QuarkusTransaction.requiringNew().call(() -> Task.forTicket(ticketId))) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Task t = Task.findById(task.id);
+                Instant now = Instant.now();
+                switch (t.systemKey) {
+                    case "crm" -> t.answerData = "{\"customerId\":\"C-42\",\"address\":\"Canal Street 1\","
+                            + "\"orders\":[{\"id\":\"O-1\",\"total\":\"12.50\"}]}";
+                    case "training-corpus" -> {
+                        TaskDatasetVersion d = new TaskDatasetVersion();
+                        d.taskId = t.id;
+                        d.ticketId = ticketId;
+                        d.systemKey = t.systemKey;
+                        d.dataset = "support-chats";
+                        d.datasetVersion = "2026-01";
+                        d.recordsRemoved = 0;
+                        d.recordsExcluded = 0;
+                        d.reportedAt = now;
+                        d.persist();
+                    }
+                    case "model-registry" -> {
+                        TaskModelVersion m = new TaskModelVersion();
+                        m.taskId = t.id;
+                        m.ticketId = ticketId;
+                        m.systemKey = t.systemKey;
+                        m.modelName = "recommender";
+                        m.modelVersion = "3.1";
+                        m.trainingDatasetVersions = new java.util.ArrayList<>(List.of("support-chats@2026-01"));
+                        m.reportedAt = now;
+                        m.persist();
+                    }
+                    default -> {
+                    }
+                }
+            });
+            QuarkusTransaction.requiringNew().run(() -> fanout.completeByHand(task.id,
+                    task.systemKey.equals("newsletter") ? TaskState.NOT_FOUND : TaskState.COMPLETED,
+                    "answer of the test connector", "system"));
+        }
     }
 
     /** A code that is surely not {@code code}. */

@@ -1,6 +1,6 @@
 package dev.rightsdesk.intake.browser;
 
-import static dev.rightsdesk.intake.SubjectTestSupport.answer;
+import static dev.rightsdesk.intake.SubjectTestSupport.answerThroughSystems;
 import static dev.rightsdesk.intake.SubjectTestSupport.awaitCode;
 import static dev.rightsdesk.intake.SubjectTestSupport.freshEmail;
 import static dev.rightsdesk.intake.SubjectTestSupport.latestCode;
@@ -8,7 +8,6 @@ import static dev.rightsdesk.intake.SubjectTestSupport.wrong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rightsdesk.access.TestAccessSources;
 import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketStatus;
@@ -159,8 +158,7 @@ class SubjectBrowserTest {
         String email = freshEmail("browser-package");
         UUID id = submitRequest("en", "access", email);
         String token = confirm(email, "en", "package");
-        TestAccessSources.ANSWERED.add(id);
-        answer(id.toString());
+        answerThroughSystems(id.toString());
 
         browser.driver.navigate().refresh();
         assertThat(browser.find("#package-title").getText()).isEqualTo("Download your data");
