@@ -84,13 +84,15 @@ public class NoticeDispatcher {
     }
 
     /**
-     * Notices that need no mail: anything for a purged ticket, and "received" while the e-mail code is pending
-     * (the code mail already said the request arrived; the link follows once the address is confirmed).
+     * Notices that need no mail: anything for a purged ticket; one of "received" and "verified", so the subject
+     * gets one mail with the link, not two: with e-mail verification the code mail already said the request
+     * arrived and "verified" brings the link; without it the request is verified on receipt and "received" does.
      */
     private boolean skip(SubjectNotice notice, Ticket ticket) {
         if (ticket.subjectEmail == null || ticket.subjectEmail.isBlank() || ticket.statusTokenHash == null) {
             return true;
         }
-        return TicketEvents.RECEIVED.equals(notice.kind) && intake.verificationRequired() && !ticket.isVerified();
+        return intake.verificationRequired() ? TicketEvents.RECEIVED.equals(notice.kind)
+                : TicketEvents.VERIFIED.equals(notice.kind);
     }
 }
