@@ -55,6 +55,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     port, DATABASE, USER, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("The data folder " + dataDir + " is in use by another running Rightsdesk;"
+                    + " stop it, or give this one its own folder with RIGHTSDESK_EMBEDDED_DATA_DIR", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.rightsdesk.platform.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -70,6 +72,22 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return wrongValue(invalid);
+        }
+        return mismatch(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparseable(JsonParseException e) {
+        return malformed(e);
+    }
+
+    @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
         return respond(new Problem(Problem.TYPE_BASE + "malformed-json", "The body is not valid JSON", 400,
                 "The request body could not be parsed as JSON", List.of(new FieldViolation("body", "is not valid JSON"))));
@@ -83,7 +101,17 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
+        }
+        if (e.getCause() instanceof JsonProcessingException unparsable) {
+            return malformed(unparsable);
+        }
         int status = e.getResponse().getStatus();
+        if (status == 400) {
+            return respond(new Problem(Problem.TYPE_BASE + "malformed-request", "The request could not be read", 400,
+                    "The request body or parameters could not be read", List.of(new FieldViolation("body", "could not be read"))));
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
         String slug = switch (status) {

@@ -3,6 +3,7 @@ package dev.rightsdesk.platform.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,10 +19,16 @@ public class Outbox {
     /** CloudEvents {@code source} of everything Rightsdesk emits. */
     public static final String SOURCE = "/rightsdesk";
 
-    private final ObjectMapper mapper;
+    /** Fired for every appended event; the relay observes it after commit to publish at once. */
+    public record Appended(UUID id) {
+    }
 
-    public Outbox(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final Event<Appended> appended;
+
+    public Outbox(ObjectMapper mapper, Event<Appended> appended) {
         this.mapper = mapper;
+        this.appended = appended;
     }
 
     /**
@@ -68,5 +75,6 @@ public class Outbox {
         event.payload = payload;
         event.createdAt = now;
         event.persist();
+        appended.fire(new Appended(id));
     }
 }

@@ -17,7 +17,7 @@ public interface OutboxConfig {
     int batchSize();
 
     /** How often the relay looks for pending events when it is idle. */
-    @WithDefault("0.2s")
+    @WithDefault("0.5s")
     Duration pollInterval();
 
     /** How long the relay waits for the broker to acknowledge a batch before it retries later. */

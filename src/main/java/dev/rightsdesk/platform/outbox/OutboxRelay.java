@@ -1,6 +1,11 @@
 package dev.rightsdesk.platform.outbox;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -11,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +31,8 @@ import org.jboss.logging.Logger;
  * acknowledged them (acks=all, idempotent producer). One instance at a time holds a PostgreSQL advisory
  * lock for the round, so several replicas never publish out of order or lose an event; a crash before
  * the mark means the row is published again (at-least-once; consumers deduplicate by event id).
+ * It runs on one dedicated thread, woken right after a transaction that appended events commits, and
+ * polling every {@code rightsdesk.outbox.poll-interval} for rows written by other instances.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -40,6 +48,9 @@ public class OutboxRelay {
     private final EntityManager em;
     private final OutboxConfig config;
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, EntityManager em, OutboxConfig config) {
         this.emitter = emitter;
@@ -47,16 +58,57 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${rightsdesk.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-relay")
-    void poll() {
-        if (!config.relayEnabled() || paused.get()) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay disabled on this instance (rightsdesk.outbox.relay-enabled=false)");
             return;
         }
-        int published;
-        do {
-            published = relayOnce();
-        } while (published >= config.batchSize() && !paused.get());
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            wake();
+            try {
+                t.join(config.ackTimeout().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a transaction that appended events committed: relay now rather than at the next poll. */
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended event) {
+        wake();
+    }
+
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                int published;
+                do {
+                    published = paused.get() ? 0 : relayOnce();
+                } while (running && published >= config.batchSize());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay loop: %s", e.getMessage());
+            }
+        }
     }
 
     /** Relays one batch; returns how many events were published (0 when another instance holds the lock). */
@@ -137,5 +189,6 @@ public class OutboxRelay {
 
     public void resume() {
         paused.set(false);
+        wake();
     }
 }
