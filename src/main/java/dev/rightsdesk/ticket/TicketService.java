@@ -24,13 +24,15 @@ public class TicketService {
     private final TicketConfig.Intake intake;
     private final TicketConfig.Review review;
     private final Event<TicketApproved> approved;
+    private final Event<TicketVerified> verified;
 
     public TicketService(TicketEvents events, TicketConfig.Intake intake, TicketConfig.Review review,
-            Event<TicketApproved> approved) {
+            Event<TicketApproved> approved, Event<TicketVerified> verified) {
         this.events = events;
         this.intake = intake;
         this.review = review;
         this.approved = approved;
+        this.verified = verified;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,8 +67,11 @@ public class TicketService {
         ticket.verifiedAt = Instant.now();
         if (review.approvalRequired()) {
             move(ticket, TicketStatus.PENDING_REVIEW, actor, reason, TicketEvents.VERIFIED, null);
+            verified.fire(new TicketVerified(ticket, actor));
         } else {
             events.announce(ticket, TicketEvents.VERIFIED, ticket.status, null);
+            // before approval, so that an exclusion is in force before any system is asked
+            verified.fire(new TicketVerified(ticket, actor));
             approve(ticket, actor, "approval not required by configuration");
         }
     }

@@ -14,6 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodySizeLimit {
 
+    /** Route order of this check; a feature that needs a larger limit on one route runs before it. */
+    public static final int ORDER = -1000;
+    /** Routing-context key under which an earlier handler may set a larger limit (Long) for its route. */
+    public static final String OVERRIDE = "rightsdesk.max-body-size";
+
     private final long maxBytes;
 
     public BodySizeLimit(@ConfigProperty(name = "rightsdesk.api.max-body-size", defaultValue = "65536") long maxBytes) {
@@ -21,16 +26,18 @@ public class BodySizeLimit {
     }
 
     void register(@Observes Router router) {
-        router.route().order(-1000).handler(this::limit);
+        router.route().order(ORDER).handler(this::limit);
     }
 
     void limit(RoutingContext rc) {
         String length = rc.request().getHeader("Content-Length");
+        Long override = rc.get(OVERRIDE);
+        long limit = override != null ? override : maxBytes;
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBytes) {
+                if (Long.parseLong(length.trim()) > limit) {
                     var problem = Problem.of(413, "payload-too-large", "Payload too large",
-                            "The body must be at most " + maxBytes + " bytes");
+                            "The body must be at most " + limit + " bytes");
                     rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                             .putHeader("Connection", "close").end(Json.encode(problem));
                     return;
