@@ -181,8 +181,11 @@ class K8sDeploymentTest {
                 .withSources(new EnvConfigSource(env, 300))
                 .withSources(new PropertiesConfigSource(appMap, "application.properties", 250))
                 .withProfile("prod")
+                // Quarkus' own duration syntax ("0s", "5m") as the application sees it
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withMapping(CryptoConfig.class)
                 .withMapping(DeadlineConfig.class)
+                .withMapping(dev.rightsdesk.ai.AiConfig.class)
                 .build();
         CryptoConfig crypto = config.getConfigMapping(CryptoConfig.class);
         // RIGHTSDESK_CRYPTO_KEYS_K1 is the key with id "k1": the active id in the Secret is lower case
@@ -192,6 +195,8 @@ class K8sDeploymentTest {
         assertThat(deadline.zone().getId()).isEqualTo(env.get("RIGHTSDESK_DEADLINE_ZONE"));
         assertThat(deadline.memberState().name()).isEqualTo(env.get("RIGHTSDESK_DEADLINE_MEMBER_STATE"));
         assertThat(config.getValue("kafka.bootstrap.servers", String.class)).isEqualTo(key);
+        var pipelines = config.getConfigMapping(dev.rightsdesk.ai.AiConfig.class).pipelines().orElseThrow();
+        assertThat(pipelines).extracting(p -> p.name()).containsExactly(env.get("RIGHTSDESK_AI_PIPELINES_0__NAME"));
         assertThat(config.getValue("rightsdesk.training-exclusions.hmac-key", String.class)).isEqualTo(key);
     }
 }
