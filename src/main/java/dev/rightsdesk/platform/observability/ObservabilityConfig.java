@@ -25,4 +25,8 @@ public interface ObservabilityConfig {
      */
     @WithDefault("30s")
     Duration outboxLagThreshold();
+
+    /** How long the Kafka readiness check waits for the cluster's answer before it reports DOWN. */
+    @WithDefault("2s")
+    Duration kafkaHealthTimeout();
 }
