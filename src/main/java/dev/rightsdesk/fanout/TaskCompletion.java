@@ -1,0 +1,86 @@
+package dev.rightsdesk.fanout;
+
+import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.TicketEvents;
+import dev.rightsdesk.ticket.TicketService;
+import dev.rightsdesk.ticket.TicketStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Decides when a ticket awaiting systems is ready for the response: every task final (see {@link TaskState})
+ * and no {@link CompletionGate} blocking. The move carries a per-system summary with no personal data.
+ */
+@ApplicationScoped
+public class TaskCompletion {
+
+    private final TicketService tickets;
+    private final Instance<CompletionGate> gates;
+
+    public TaskCompletion(TicketService tickets, @Any Instance<CompletionGate> gates) {
+        this.tickets = tickets;
+        this.gates = gates;
+    }
+
+    /** Moves {@code ticket} (locked by the caller) to READY_FOR_RESPONSE if nothing holds it; true if moved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reconsider(Ticket ticket) {
+        if (ticket.status != TicketStatus.AWAITING_SYSTEMS) {
+            return false;
+        }
+        List<Task> tasks = Task.forTicket(ticket.id);
+        if (tasks.stream().anyMatch(t -> !t.isFinal()) || !blockingGates(ticket.id).isEmpty()) {
+            return false;
+        }
+        tickets.move(ticket, TicketStatus.READY_FOR_RESPONSE, TicketService.SYSTEM,
+                "every connected system gave a final answer", TicketEvents.READY_FOR_RESPONSE,
+                Map.of("systems", summary(tasks)));
+        return true;
+    }
+
+    /** Names of the gates that hold the ticket open now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> blockingGates(UUID ticketId) {
+        List<String> blocking = new ArrayList<>();
+        for (CompletionGate gate : gates) {
+            if (gate.blocksCompletion(ticketId)) {
+                blocking.add(gate.name());
+            }
+        }
+        return blocking;
+    }
+
+    /** One entry per task: system, kind, action, state, attempts and counts; never answer data or free text. */
+    public static List<Map<String, Object>> summary(List<Task> tasks) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Task t : tasks) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("system", t.systemKey);
+            s.put("kind", t.systemKind);
+            s.put("taskId", t.id);
+            s.put("state", t.state);
+            s.put("attempts", t.attempts);
+            s.put("byHand", t.completedBy != null && !TicketService.SYSTEM.equals(t.completedBy));
+            s.put("answerReceived", t.answerData != null);
+            List<TaskDatasetVersion> datasets = TaskDatasetVersion.forTask(t.id);
+            if (!datasets.isEmpty()) {
+                s.put("datasetVersions", datasets.size());
+                s.put("recordsRemoved", datasets.stream().mapToLong(d -> d.recordsRemoved).sum());
+                s.put("recordsExcluded", datasets.stream().mapToLong(d -> d.recordsExcluded).sum());
+            }
+            long models = TaskModelVersion.count("taskId", t.id);
+            if (models > 0) {
+                s.put("modelVersions", models);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rightsdesk.system;
+
+import dev.rightsdesk.ticket.RequestType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One connected system, as declared in the systems file and validated at start. The descriptive fields
+ * (categories, purposes, retention, source, recipients, automated decisions, transfers) feed the Art. 15
+ * answer; {@code identityTypes} limits which of the subject's identifiers the system's commands carry.
+ *
+ * @param key stable key, lower case ({@code crm}); names the default topic {@code dsr.tasks.<key>}
+ * @param identityTypes {@code email}, {@code name}, or the name of an identifier given at intake ({@code customerId})
+ * @param topic the Kafka topic the system reads its commands from
+ * @param replyDeadline how long the system has to give a final answer to one attempt
+ * @param manual true for a system without a connector: no command is sent, an officer completes its task by hand
+ */
+public record ConnectedSystem(
+        String key,
+        String displayName,
+        SystemKind kind,
+        Set<RequestType> requestTypes,
+        List<String> identityTypes,
+        List<String> dataCategories,
+        List<String> purposes,
+        String retention,
+        String source,
+        List<String> recipients,
+        String automatedDecisionMaking,
+        String transfers,
+        String topic,
+        Duration replyDeadline,
+        boolean manual) {
+
+    /** The identity type that means the subject's e-mail address. */
+    public static final String EMAIL = "email";
+    /** The identity type that means the subject's name. */
+    public static final String NAME = "name";
+
+    public static String defaultTopic(String key) {
+        return "dsr.tasks." + key;
+    }
+
+    public boolean handles(RequestType type) {
+        return requestTypes.contains(type);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.rightsdesk.fanout;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rightsdesk.testing.TopicReader;
+import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.TicketStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Requests through the API, commands read from system topics, results written as a connector would. */
+final class FanoutFixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private FanoutFixtures() {
+    }
+
+    static String details(String type) {
+        return switch (type) {
+            case "RECTIFICATION" -> "{\"corrections\": [{\"field\": \"address\", \"currentValue\": \"Old 1\", \"correctedValue\": \"New 2\"}]}";
+            case "ERASURE" -> "{\"ground\": \"17(1)(a)\"}";
+            case "OBJECTION" -> "{\"basis\": \"LEGITIMATE_INTEREST\", \"purposes\": [\"ai-training\", \"direct-marketing\"]}";
+            default -> "{}";
+        };
+    }
+
+    /** Submits a request through the public API; with the fan-out test profile it is approved at once. */
+    static UUID submit(String type, String email, String identifiers) {
+        String body = """
+                {"type": "%s", "subject": {"email": "%s", "name": "Ada Lovelace", "identifiers": %s},
+                 "details": %s, "locale": "en"}""".formatted(type, email, identifiers, details(type));
+        String id = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/requests")
+                .then().statusCode(202).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    static Ticket ticket(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>findById(id));
+    }
+
+    static TicketStatus status(UUID id) {
+        return ticket(id).status;
+    }
+
+    static List<Task> tasks(UUID ticketId) {
+        return QuarkusTransaction.requiringNew().call(() -> Task.forTicket(ticketId));
+    }
+
+    static Task task(UUID ticketId, String systemKey) {
+        return tasks(ticketId).stream().filter(t -> t.systemKey.equals(systemKey)).findFirst().orElseThrow();
+    }
+
+    /** The commands for {@code ticketId} on a system's topic, waiting until {@code count} have arrived. */
+    static List<JsonNode> commands(String systemKey, UUID ticketId, int count) {
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil("dsr.tasks." + systemKey, WAIT,
+                rs -> rs.stream().filter(r -> ticketId.toString().equals(r.key())).count() >= count);
+        return records.stream().filter(r -> ticketId.toString().equals(r.key())).map(r -> parse(r.value())).toList();
+    }
+
+    static JsonNode command(String systemKey, UUID ticketId) {
+        List<JsonNode> commands = commands(systemKey, ticketId, 1);
+        if (commands.isEmpty()) {
+            throw new AssertionError("no command for ticket on dsr.tasks." + systemKey);
+        }
+        return commands.get(0);
+    }
+
+    /** A result CloudEvent as a connector sends it; {@code data} is filled by the caller. */
+    static String result(Task task, String outcome, Consumer<ObjectNode> data) {
+        return result(UUID.randomUUID().toString(), task, outcome, data);
+    }
+
+    static String result(String eventId, Task task, String outcome, Consumer<ObjectNode> data) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", eventId)
+                .put("source", "/systems/" + task.systemKey)
+                .put("type", "dev.rightsdesk.task.result.v1")
+                .put("subject", task.id.toString())
+                .put("datacontenttype", "application/json");
+        ObjectNode d = event.putObject("data")
+                .put("taskId", task.id.toString())
+                .put("ticketId", task.ticketId.toString())
+                .put("attempt", task.attempts)
+                .put("outcome", outcome);
+        data.accept(d);
+        return event.toString();
+    }
+
+    static void send(Task task, String value) {
+        TopicReader.send("dsr.task-results", task.ticketId.toString(), value);
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
