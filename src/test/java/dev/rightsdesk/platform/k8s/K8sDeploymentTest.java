@@ -143,6 +143,26 @@ class K8sDeploymentTest {
     }
 
     @Test
+    void theSystemsRegistryIsMountedWhereTheApplicationLooks() {
+        String file = environment().get("RIGHTSDESK_SYSTEMS_FILE");
+        assertThat(file).isNotBlank();
+        JsonNode pod = deployment().path("spec").path("template").path("spec");
+        String volume = null;
+        for (JsonNode mount : container().path("volumeMounts")) {
+            if (file.startsWith(mount.path("mountPath").asText() + "/")) {
+                volume = mount.path("name").asText();
+            }
+        }
+        assertThat(volume).as("a volume is mounted above %s", file).isNotNull();
+        String name = volume;
+        assertThat(pod.path("volumes")).anySatisfy(v -> {
+            assertThat(v.path("name").asText()).isEqualTo(name);
+            assertThat(v.path("configMap").path("name").asText()).isEqualTo("rightsdesk-systems");
+        });
+        assertThat(file).endsWith("/systems.yaml");
+    }
+
+    @Test
     void everySecretTheApplicationNeedsComesFromASecret() {
         Map<String, String> env = environment();
         List<String> required = new ArrayList<>(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",

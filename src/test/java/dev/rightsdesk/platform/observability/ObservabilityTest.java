@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rightsdesk.platform.outbox.OutboxRelay;
+import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +31,8 @@ class ObservabilityTest {
     OutboxRelay relay;
     @Inject
     EntityManager em;
+    @Inject
+    TicketEvents ticketEvents;
 
     static String submit() {
         return given().contentType(ContentType.JSON)
@@ -74,7 +78,14 @@ class ObservabilityTest {
     @Test
     void taskRoundTripsRetriesEscalationsAreExposed() {
         metrics.taskRoundTrip("obs-system", Duration.ofSeconds(2));
-        metrics.taskRetried("obs-system");
+        String id = submit();
+        double escalations = Math.max(0, value(scrape(), "rightsdesk_escalations_total{kind=\"task\"}"));
+        // retries and escalations are counted from the committed ticket events that announce them
+        QuarkusTransaction.requiringNew().run(() -> {
+            Ticket ticket = Ticket.findById(UUID.fromString(id));
+            ticketEvents.announce(ticket, "task-resent", ticket.status, java.util.Map.of("system", "obs-system"));
+            ticketEvents.announce(ticket, "task-escalated", ticket.status, java.util.Map.of("system", "obs-system"));
+        });
         metrics.escalated("obs-kind");
         String body = scrape();
         assertThat(value(body, "rightsdesk_task_round_trip_seconds_count{system=\"obs-system\"}")).isEqualTo(1);
@@ -82,6 +93,7 @@ class ObservabilityTest {
         assertThat(body).contains("rightsdesk_task_round_trip_seconds_bucket{system=\"obs-system\"");
         assertThat(value(body, "rightsdesk_task_retries_total{system=\"obs-system\"}")).isEqualTo(1);
         assertThat(value(body, "rightsdesk_escalations_total{kind=\"obs-kind\"}")).isEqualTo(1);
+        assertThat(value(body, "rightsdesk_escalations_total{kind=\"task\"}")).isEqualTo(escalations + 1);
     }
 
     @Test
