@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Failure tests against the real engines of the test JVM: the database down (R12), the broker down while intake
  * keeps accepting (R4), two relays at once (R13), concurrent retries with one Idempotency-Key (R14). They stop the
- * shared engines, so they run after every other test class ({@code @Order}, junit-platform.properties) and
+ * shared engines, so they run after every other test class ({@code @Order}, junit.quarkus.orderer.secondary-orderer in application.properties) and
  * restart what they stopped in {@code finally}. The broker outage lasts {@code rightsdesk.failure.kafka-outage}
  * (20 s by default; {@code -Psoak} makes it a minute). The crash between commit and publish (R1) is
  * {@code OutboxCrashIT}: it kills a packaged service.
