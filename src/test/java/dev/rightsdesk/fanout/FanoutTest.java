@@ -1,5 +1,7 @@
 package dev.rightsdesk.fanout;
 
+import static dev.rightsdesk.fanout.FanoutFixtures.answer;
+import static dev.rightsdesk.fanout.FanoutFixtures.awaitStatus;
 import static dev.rightsdesk.fanout.FanoutFixtures.command;
 import static dev.rightsdesk.fanout.FanoutFixtures.submit;
 import static dev.rightsdesk.fanout.FanoutFixtures.task;
@@ -13,7 +15,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Fan-out of each request type to the right systems, with the right identifiers only. */
+/** Each request type: fanned out to the right systems with the right identifiers only, answered, and completed. */
 @QuarkusTest
 @TestProfile(FanoutTestProfile.class)
 class FanoutTest {
@@ -54,6 +56,23 @@ class FanoutTest {
         assertThat(newsletter.path("subject").path("email").asText()).isEqualTo("ada.access@example.org");
         assertThat(newsletter.path("subject").has("identifiers")).isFalse();
         assertThat(newsletter.toString()).doesNotContain("C-1001").doesNotContain("Ada Lovelace");
+
+        tasks(ticketId).forEach(FanoutFixtures::answer);
+        awaitStatus(ticketId, TicketStatus.READY_FOR_RESPONSE);
+        assertThat(task(ticketId, "crm").state).isEqualTo(TaskState.COMPLETED);
+        assertThat(task(ticketId, "crm").answerData).contains("\"orders\":2");
+        assertThat(task(ticketId, "newsletter").state).isEqualTo(TaskState.NOT_FOUND);
+        assertReadyEventNamesEverySystemWithoutPersonalData(ticketId, "ada.access@example.org");
+    }
+
+    static void assertReadyEventNamesEverySystemWithoutPersonalData(UUID ticketId, String email) {
+        String ready = RetryTest.events(ticketId).stream()
+                .filter(e -> e.type.equals("dev.rightsdesk.ticket.ready-for-response.v1")).map(e -> e.payload)
+                .findFirst().orElseThrow();
+        JsonNode systems = FanoutFixtures.parse(ready).path("data").path("detail").path("systems");
+        assertThat(systems).hasSize(tasks(ticketId).size());
+        systems.forEach(s -> assertThat(s.path("state").asText()).isIn("COMPLETED", "NOT_FOUND", "PARTIAL"));
+        assertThat(ready).doesNotContain(email).doesNotContain("C-1001").doesNotContain("Ada").doesNotContain("from-the-crm");
     }
 
     @Test
@@ -65,6 +84,10 @@ class FanoutTest {
         assertThat(data.path("corrections").get(0).path("field").asText()).isEqualTo("address");
         assertThat(data.path("corrections").get(0).path("correctedValue").asText()).isEqualTo("New 2");
         assertThat(data.has("ground")).isFalse();
+
+        answer(task(ticketId, "crm"));
+        awaitStatus(ticketId, TicketStatus.READY_FOR_RESPONSE);
+        assertReadyEventNamesEverySystemWithoutPersonalData(ticketId, "ada.rect@example.org");
     }
 
     @Test
@@ -76,6 +99,21 @@ class FanoutTest {
         assertThat(command.path("type").asText()).isEqualTo("dev.rightsdesk.task.erasure.v1");
         assertThat(command.path("data").path("ground").asText()).isEqualTo("17(1)(a)");
         assertThat(command.path("data").has("corrections")).isFalse();
+
+        tasks(ticketId).forEach(FanoutFixtures::answer);
+        awaitStatus(ticketId, TicketStatus.READY_FOR_RESPONSE);
+        // Structured AI answers, kept on their tasks.
+        var datasets = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> TaskDatasetVersion.forTicket(ticketId));
+        assertThat(datasets).extracting(d -> d.dataset + "@" + d.datasetVersion + ":" + d.recordsRemoved + "/" + d.recordsExcluded)
+                .containsExactly("orders-corpus@2024-06:3/0", "orders-corpus@2024-09:2/1");
+        assertThat(datasets).allSatisfy(d -> assertThat(d.taskId).isEqualTo(task(ticketId, "training-corpus").id));
+        var models = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> TaskModelVersion.forTicket(ticketId));
+        assertThat(models).extracting(m -> m.modelName + ":" + m.modelVersion).containsExactly("recommender:3.1.0", "recommender:3.2.0");
+        assertThat(models.get(1).trainingDatasetVersions).containsExactly("orders-corpus@2024-06", "orders-corpus@2024-09");
+        assertThat(models).allSatisfy(m -> assertThat(m.systemKey).isEqualTo("model-registry"));
+        assertReadyEventNamesEverySystemWithoutPersonalData(ticketId, "ada.erase@example.org");
     }
 
     @Test
@@ -85,5 +123,10 @@ class FanoutTest {
         assertThat(command.path("type").asText()).isEqualTo("dev.rightsdesk.task.objection.v1");
         assertThat(command.path("data").path("basis").asText()).isEqualTo("LEGITIMATE_INTEREST");
         assertThat(command.path("data").path("purposes").toString()).contains("ai-training", "direct-marketing");
+        assertThat(command.path("data").has("grounds")).isFalse();
+
+        tasks(ticketId).forEach(FanoutFixtures::answer);
+        awaitStatus(ticketId, TicketStatus.READY_FOR_RESPONSE);
+        assertReadyEventNamesEverySystemWithoutPersonalData(ticketId, "ada.object@example.org");
     }
 }
