@@ -189,6 +189,34 @@ class TrainingExclusionTest {
     }
 
     @Test
+    void concurrentExclusionsGetDistinctGapFreeVersionsEachWithTheDigestOfItsSet() throws Exception {
+        List<UUID> tickets = IntStream.range(0, 6)
+                .mapToObj(i -> AiTestSupport.submit("ERASURE", AiTestSupport.uniqueEmail("Parallel" + i), "P-" + i, "{}"))
+                .toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = tickets.stream().map(t -> pool.submit(() -> AiTestSupport.verify(t))).toList();
+            for (var f : futures) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<Long> versions = tickets.stream()
+                    .map(t -> TrainingExclusion.forTicket(t).get(0).addedVersion).sorted().toList();
+            assertThat(versions).doesNotHaveDuplicates();
+            List<TrainingExclusion> all = TrainingExclusion.listAll();
+            for (long v = versions.get(0); v <= versions.get(versions.size() - 1); v++) {
+                long version = v;
+                ExclusionSnapshot snapshot = ExclusionSnapshot.<ExclusionSnapshot>findByIdOptional(version).orElseThrow();
+                assertThat(snapshot.digest).as("digest of version %d", version).isEqualTo(AiTestSupport.digest(
+                        all.stream().filter(x -> x.activeAt(version)).map(x -> x.subjectHash).toList()));
+            }
+        });
+    }
+
+    @Test
     void checkTakesAFullBatchAndRefusesBadInputWithoutEchoingIt() {
         List<String> batch = new ArrayList<>(IntStream.range(0, 10_000).mapToObj(i -> hmac("email", "batch" + i + "@example.org")).toList());
         String body = "{\"hashes\": [" + batch.stream().map(h -> "\"" + h + "\"").collect(Collectors.joining(",")) + "]}";

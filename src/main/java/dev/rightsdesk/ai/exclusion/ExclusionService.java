@@ -11,6 +11,7 @@ import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -51,14 +52,16 @@ public class ExclusionService {
     private final Outbox outbox;
     private final TicketEvents events;
     private final ObjectMapper mapper;
+    private final Event<ObjectionOverruled> overruled;
 
     public ExclusionService(SubjectHasher hasher, SnapshotVersions versions, Outbox outbox, TicketEvents events,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Event<ObjectionOverruled> overruled) {
         this.hasher = hasher;
         this.versions = versions;
         this.outbox = outbox;
         this.events = events;
         this.mapper = mapper;
+        this.overruled = overruled;
     }
 
     /** The value published for a hash: the earliest active entry, and every ticket that keeps it on the list. */
@@ -168,6 +171,9 @@ public class ExclusionService {
             detail.put("snapshotVersion", version);
         }
         events.announce(ticket, event, null, detail);
+        if (compellingGrounds) {
+            overruled.fire(new ObjectionOverruled(ticketId, actor));
+        }
         LOG.infof("Ticket %s: objection %s by %s (%d exclusion entries lifted)", ticketId,
                 compellingGrounds ? "overruled" : "upheld", actor, lifted);
         return new ObjectionDecisionView(ticketId, compellingGrounds, event, lifted, version, actor, now);

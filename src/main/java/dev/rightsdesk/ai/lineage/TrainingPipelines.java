@@ -1,6 +1,7 @@
 package dev.rightsdesk.ai.lineage;
 
 import dev.rightsdesk.ai.AiConfig;
+import dev.rightsdesk.ai.demo.DemoTrainingPipelineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,12 @@ public class TrainingPipelines {
 
     private final Map<String, Pipeline> byJob = new LinkedHashMap<>();
 
-    public TrainingPipelines(AiConfig config) {
+    public TrainingPipelines(AiConfig config, DemoTrainingPipelineConfig demo) {
         config.pipelines().orElse(List.of()).forEach(p ->
                 add(new Pipeline(p.namespace().trim(), p.name().trim(), p.description().orElse(null))));
+        if (demo.enabled()) {
+            add(new Pipeline(demo.namespace(), demo.name(), "Demo recommender trained on the demo training corpus"));
+        }
     }
 
     /** Adds a pipeline at start (the demo pipeline registers itself this way). */

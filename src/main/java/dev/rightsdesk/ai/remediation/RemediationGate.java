@@ -1,0 +1,39 @@
+package dev.rightsdesk.ai.remediation;
+
+import dev.rightsdesk.fanout.CompletionGate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+
+/**
+ * Holds an erasure or objection ticket open while a model version reported for it is not remediated: one
+ * without a remediation yet (just reported), or one whose remediation is not RESOLVED. Reads only.
+ */
+@ApplicationScoped
+public class RemediationGate implements CompletionGate {
+
+    public static final String NAME = "model-remediations";
+
+    private final EntityManager em;
+
+    public RemediationGate(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public boolean blocksCompletion(UUID ticketId) {
+        return (Boolean) em.createNativeQuery("""
+                SELECT EXISTS (
+                  SELECT 1 FROM task_model_version m
+                  JOIN ticket t ON t.id = m.ticket_id
+                  LEFT JOIN model_remediation r ON r.task_model_version_id = m.id
+                  WHERE m.ticket_id = ?1 AND t.type IN ('ERASURE', 'OBJECTION')
+                    AND (r.id IS NULL OR r.state <> 'RESOLVED'))""")
+                .setParameter(1, ticketId).getSingleResult();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+}
