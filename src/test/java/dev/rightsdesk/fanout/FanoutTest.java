@@ -9,7 +9,12 @@ import static dev.rightsdesk.fanout.FanoutFixtures.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rightsdesk.ai.remediation.ModelRemediation;
+import dev.rightsdesk.ai.remediation.RemediationEvidence;
+import dev.rightsdesk.ai.remediation.RemediationService;
+import dev.rightsdesk.ai.remediation.RemediationState;
 import dev.rightsdesk.ticket.TicketStatus;
+import java.util.List;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.util.UUID;
@@ -101,8 +106,9 @@ class FanoutTest {
         assertThat(command.path("data").has("corrections")).isFalse();
 
         tasks(ticketId).forEach(FanoutFixtures::answer);
-        awaitStatus(ticketId, TicketStatus.READY_FOR_RESPONSE);
         // Structured AI answers, kept on their tasks.
+        org.awaitility.Awaitility.await().atMost(FanoutFixtures.WAIT)
+                .until(() -> tasks(ticketId).stream().allMatch(Task::isFinal));
         var datasets = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> TaskDatasetVersion.forTicket(ticketId));
         assertThat(datasets).extracting(d -> d.dataset + "@" + d.datasetVersion + ":" + d.recordsRemoved + "/" + d.recordsExcluded)
@@ -113,6 +119,10 @@ class FanoutTest {
         assertThat(models).extracting(m -> m.modelName + ":" + m.modelVersion).containsExactly("recommender:3.1.0", "recommender:3.2.0");
         assertThat(models.get(1).trainingDatasetVersions).containsExactly("orders-corpus@2024-06", "orders-corpus@2024-09");
         assertThat(models).allSatisfy(m -> assertThat(m.systemKey).isEqualTo("model-registry"));
+        // The model versions trained on the subject's data hold the ticket (a completion gate) until remediated.
+        assertThat(FanoutFixtures.status(ticketId)).isEqualTo(TicketStatus.AWAITING_SYSTEMS);
+        retireEveryModelVersion(ticketId);
+        awaitStatus(ticketId, TicketStatus.READY_FOR_RESPONSE);
         assertReadyEventNamesEverySystemWithoutPersonalData(ticketId, "ada.erase@example.org");
     }
 
@@ -126,7 +136,21 @@ class FanoutTest {
         assertThat(command.path("data").has("grounds")).isFalse();
 
         tasks(ticketId).forEach(FanoutFixtures::answer);
+        org.awaitility.Awaitility.await().atMost(FanoutFixtures.WAIT)
+                .until(() -> tasks(ticketId).stream().allMatch(Task::isFinal));
+        retireEveryModelVersion(ticketId);
         awaitStatus(ticketId, TicketStatus.READY_FOR_RESPONSE);
         assertReadyEventNamesEverySystemWithoutPersonalData(ticketId, "ada.object@example.org");
+    }
+
+    /** The AI-rights side of completion: each reported model version remediated (here: retired by an officer). */
+    static void retireEveryModelVersion(UUID ticketId) {
+        var remediations = io.quarkus.arc.Arc.container().instance(RemediationService.class).get();
+        remediations.openFor(ticketId);
+        List<ModelRemediation> open = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ModelRemediation.<ModelRemediation>list("ticketId", ticketId));
+        assertThat(open).hasSize(2);
+        open.forEach(r -> remediations.record(r.id, RemediationState.RETIRED,
+                RemediationEvidence.note("withdrawn from serving"), "officer-1"));
     }
 }

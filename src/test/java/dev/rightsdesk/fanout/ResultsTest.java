@@ -169,7 +169,7 @@ class ResultsTest {
 
     @Test
     void aCompletionGateHoldsTheTicketUntilReconsidered() {
-        UUID ticketId = submit("OBJECTION", "held.ticket@example.org", "{}");
+        UUID ticketId = submit("ACCESS", "held.ticket@example.org", "{}");
         HoldingGate.HELD.add(ticketId);
         try {
             tasks(ticketId).forEach(FanoutFixtures::answer);
