@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The officer's pages, rendered on the server: the queue, one ticket with its action forms, registering a
- * request from another channel, and the sign-in page. The forms post to {@link OfficerForms}.
+ * request from another channel, and the sign-in page. The forms post to {@link OfficerForms} and {@link QueueForms}.
  */
 @Path("/officer")
 @Produces(MediaType.TEXT_HTML)
@@ -121,8 +121,8 @@ public class OfficerPages {
             message = "Bulk action: " + StaffApi.days(bulkDone, "bulkDone") + " done, "
                     + StaffApi.days(bulkRefused, "bulkRefused") + " refused (see each ticket's timeline).";
         }
-        if (bulkError != null && problem == null && OfficerForms.BULK_ERRORS.containsKey(bulkError)) {
-            problem = Problem.of(400, "bulk-refused", "The bulk action was not done", OfficerForms.BULK_ERRORS.get(bulkError));
+        if (bulkError != null && problem == null && QueueForms.BULK_ERRORS.containsKey(bulkError)) {
+            problem = Problem.of(400, "bulk-refused", "The bulk action was not done", QueueForms.BULK_ERRORS.get(bulkError));
         }
         List<StatusCount> counts = new ArrayList<>();
         result.countsByStatus().forEach((s, n) -> counts.add(new StatusCount(s.name(), Labels.label(s), n,
