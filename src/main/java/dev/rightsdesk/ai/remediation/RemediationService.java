@@ -37,7 +37,9 @@ import org.jboss.logging.Logger;
  * requires. When the last one of a ticket resolves, asks the fan-out to reconsider the ticket.
  */
 @ApplicationScoped
-@Transactional
+// A refused step changes nothing (every check runs before the first write), so it need not doom the
+// caller's transaction: a registry's bad report must not roll back the task result it came with.
+@Transactional(dontRollbackOn = ProblemException.class)
 public class RemediationService {
 
     /** Ticket events (CloudEvent type {@code dev.rightsdesk.ticket.<name>.v1}); data names models, never the subject. */
