@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rightsdesk.deadline.Deadline;
 import dev.rightsdesk.deadline.StatutoryClock;
+import dev.rightsdesk.intake.ratelimit.RateLimiter;
 import dev.rightsdesk.platform.crypto.BlindIndex;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.ticket.Ticket;
@@ -36,12 +37,26 @@ public class IntakeService {
     private final StatutoryClock clock;
     private final BlindIndex blindIndex;
     private final ObjectMapper mapper;
+    private final SubjectFlow flow;
+    private final RateLimiter limiter;
 
-    public IntakeService(TicketService tickets, StatutoryClock clock, BlindIndex blindIndex, ObjectMapper mapper) {
+    public IntakeService(TicketService tickets, StatutoryClock clock, BlindIndex blindIndex, ObjectMapper mapper,
+            SubjectFlow flow, RateLimiter limiter) {
         this.tickets = tickets;
         this.clock = clock;
         this.blindIndex = blindIndex;
         this.mapper = mapper;
+        this.flow = flow;
+        this.limiter = limiter;
+    }
+
+    /**
+     * Counts a submission against the limits per client address and per e-mail address (by its blind index),
+     * before anything is validated or stored; throws {@code RateLimitedException} when over a limit.
+     */
+    public void countSubmission(String clientAddress, String email) {
+        String emailHash = email == null || email.isBlank() ? null : blindIndex.ofEmail(email);
+        limiter.hit(RateLimiter.Action.SUBMIT, clientAddress, emailHash);
     }
 
     /** The outcome of a submission: the ticket, and whether this call created it. */
@@ -58,9 +73,16 @@ public class IntakeService {
             }
         }
         try {
-            Ticket ticket = QuarkusTransaction.requiringNew().call(() ->
-                    tickets.open(newTicket(request, details, idempotencyKey.orElse(null), fingerprint), TicketService.SUBJECT));
+            Ticket[] opened = new Ticket[1];
+            SubjectFlow.Welcome welcome = QuarkusTransaction.requiringNew().call(() -> {
+                opened[0] = tickets.open(newTicket(request, details, idempotencyKey.orElse(null), fingerprint),
+                        TicketService.SUBJECT);
+                return flow.prepare(opened[0]);
+            });
+            Ticket ticket = opened[0];
             LOG.infof("Ticket %s received (type %s)", ticket.id, ticket.type);
+            // after commit: a mail must never announce a ticket that was rolled back
+            flow.deliver(welcome);
             return new Submission(ticket, true);
         } catch (RuntimeException e) {
             // Two concurrent retries with one key: the unique index lets one win; the other returns its ticket.

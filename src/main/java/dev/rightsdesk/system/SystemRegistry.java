@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,12 +21,20 @@ public class SystemRegistry {
 
     private static final Logger LOG = Logger.getLogger(SystemRegistry.class);
 
+    /** The default: the demo systems of the embedded run. */
+    public static final String BUNDLED = "classpath:systems.yaml";
+
     private final Map<String, ConnectedSystem> byKey = new LinkedHashMap<>();
 
     @Inject
-    public SystemRegistry(SystemsConfig config) {
+    public SystemRegistry(SystemsConfig config,
+            @ConfigProperty(name = "rightsdesk.embedded.active", defaultValue = "false") boolean embedded) {
         this(SystemsFile.load(config.file()));
         LOG.infof("Connected systems loaded from %s: %s", config.file(), byKey.keySet());
+        if (BUNDLED.equals(config.file()) && !embedded) {
+            LOG.warn("The bundled demo registry of connected systems is in use; a deployment sets its own with "
+                    + "rightsdesk.systems.file (docs/systems.md)");
+        }
     }
 
     SystemRegistry(List<ConnectedSystem> systems) {

@@ -59,8 +59,11 @@ final class FanoutFixtures {
         return QuarkusTransaction.requiringNew().call(() -> Task.forTicket(ticketId));
     }
 
+    /** The live task of a system on a ticket (a canceled one only if there is no other). */
     static Task task(UUID ticketId, String systemKey) {
-        return tasks(ticketId).stream().filter(t -> t.systemKey.equals(systemKey)).findFirst().orElseThrow();
+        List<Task> ofSystem = tasks(ticketId).stream().filter(t -> t.systemKey.equals(systemKey)).toList();
+        return ofSystem.stream().filter(t -> t.state != TaskState.CANCELED).findFirst()
+                .orElseGet(() -> ofSystem.stream().findFirst().orElseThrow());
     }
 
     /** The commands for {@code ticketId} on a system's topic, waiting until {@code count} have arrived. */
@@ -102,6 +105,43 @@ final class FanoutFixtures {
 
     static void send(Task task, String value) {
         TopicReader.send("dsr.task-results", task.ticketId.toString(), value);
+    }
+
+    /** Waits until the ticket reaches {@code status}. */
+    static void awaitStatus(UUID ticketId, TicketStatus expected) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> status(ticketId) == expected);
+    }
+
+    /** Waits until the task of {@code systemKey} is in {@code state}. */
+    static Task awaitTask(UUID ticketId, String systemKey, TaskState state) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> task(ticketId, systemKey).state == state);
+        return task(ticketId, systemKey);
+    }
+
+    /** Answers a task the way each demo-like system would: structured for AI kinds, an answer for access. */
+    static void answer(Task task) {
+        String value = switch (task.systemKey) {
+            case "training-corpus" -> result(task, "COMPLETED", d -> {
+                var ds = d.putArray("datasets");
+                ds.addObject().put("dataset", "orders-corpus").put("version", "2024-06").put("recordsRemoved", 3).put("recordsExcluded", 0);
+                ds.addObject().put("dataset", "orders-corpus").put("version", "2024-09").put("recordsRemoved", 2).put("recordsExcluded", 1);
+            });
+            case "model-registry" -> result(task, "COMPLETED", d -> {
+                var ms = d.putArray("modelVersions");
+                ms.addObject().put("name", "recommender").put("version", "3.1.0")
+                        .putArray("trainingDatasetVersions").add("orders-corpus@2024-06");
+                ms.addObject().put("name", "recommender").put("version", "3.2.0")
+                        .putArray("trainingDatasetVersions").add("orders-corpus@2024-06").add("orders-corpus@2024-09");
+            });
+            case "newsletter" -> result(task, "NOT_FOUND", d -> d.put("summary", "no subscriber"));
+            default -> result(task, "COMPLETED", d -> {
+                d.put("summary", "1 customer record");
+                if (task.action == dev.rightsdesk.ticket.RequestType.ACCESS) {
+                    d.putObject("answer").putObject("customer").put("email", "from-the-crm").put("orders", 2);
+                }
+            });
+        };
+        send(task, value);
     }
 
     static JsonNode parse(String json) {

@@ -105,7 +105,12 @@ class RetryTest {
     }
 
     static List<String> eventTypes(UUID ticketId) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list("key = ?1 order by seq",
-                ticketId.toString()).stream().map(e -> e.type).toList());
+        return events(ticketId).stream().map(e -> e.type).toList();
+    }
+
+    /** The ticket events written for a ticket (the outbox rows keyed by its id on dsr.ticket-events). */
+    static List<OutboxEvent> events(UUID ticketId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
+                "key = ?1 and topic = 'dsr.ticket-events' order by seq", ticketId.toString()));
     }
 }

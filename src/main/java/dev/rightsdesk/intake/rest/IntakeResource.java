@@ -2,9 +2,13 @@ package dev.rightsdesk.intake.rest;
 
 import dev.rightsdesk.intake.IntakeRequest;
 import dev.rightsdesk.intake.IntakeService;
+import dev.rightsdesk.intake.SubjectConfig;
+import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.intake.status.StatusService;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
-import dev.rightsdesk.ticket.TicketService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,12 +34,19 @@ public class IntakeResource {
 
     public static final String PATH = "/api/v1/requests";
 
-    private final IntakeService intake;
-    private final TicketService tickets;
+    /** Header carrying the status token from the subject's mail; it adds the reasons to the status. */
+    public static final String STATUS_TOKEN = "Status-Token";
 
-    public IntakeResource(IntakeService intake, TicketService tickets) {
+    private final IntakeService intake;
+    private final StatusService statuses;
+    private final ClientAddress clients;
+    private final SubjectConfig subject;
+
+    public IntakeResource(IntakeService intake, StatusService statuses, ClientAddress clients, SubjectConfig subject) {
         this.intake = intake;
-        this.tickets = tickets;
+        this.statuses = statuses;
+        this.clients = clients;
+        this.subject = subject;
     }
 
     @POST
@@ -45,10 +56,14 @@ public class IntakeResource {
     @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the fields)")
     @APIResponse(responseCode = "413", description = "Body larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
+    @APIResponse(responseCode = "429", description = "Too many requests from this client or for this e-mail address; see Retry-After")
     public Response submit(
             @Parameter(description = "Makes a retried POST return the same ticket (at most 200 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServerRequest http,
             IntakeRequest request) {
+        intake.countSubmission(clients.of(http), request == null || request.subject() == null ? null
+                : request.subject().email());
         if (request == null) {
             throw ProblemException.invalid("The request body is empty", new FieldViolation("body", "is required"));
         }
@@ -67,15 +82,20 @@ public class IntakeResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Where a request stands (no personal data)")
+    @Operation(summary = "Where a request stands (no personal data)",
+            description = "With the Status-Token header (the token of the status link mailed to the subject), the answer "
+                    + "adds an explanation: the reasons of an extension or refusal and the right to complain.")
     @APIResponse(responseCode = "200", description = "The status")
     @APIResponse(responseCode = "404", description = "No request with that id")
-    public RequestStatusView status(@PathParam("id") String id) {
-        return tickets.find(parseId(id)).map(RequestStatusView::of)
-                .orElseThrow(() -> ProblemException.notFound("Request"));
+    public RequestStatusView status(@PathParam("id") String id,
+            @Parameter(description = "The status token from the subject's mail (optional)")
+            @HeaderParam(STATUS_TOKEN) String statusToken) {
+        var found = statuses.byId(parseId(id), statusToken).orElseThrow(() -> ProblemException.notFound("Request"));
+        return found.withReasons() ? RequestStatusView.of(found.ticket(), found.status(), subject)
+                : RequestStatusView.of(found.ticket());
     }
 
-    static UUID parseId(String id) {
+    public static UUID parseId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

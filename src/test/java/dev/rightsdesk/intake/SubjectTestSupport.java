@@ -1,0 +1,164 @@
+package dev.rightsdesk.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.rightsdesk.intake.mail.LocalMailbox;
+import dev.rightsdesk.fanout.FanoutService;
+import dev.rightsdesk.fanout.Task;
+import dev.rightsdesk.fanout.TaskDatasetVersion;
+import dev.rightsdesk.fanout.TaskModelVersion;
+import dev.rightsdesk.fanout.TaskState;
+import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.TicketEvents;
+import dev.rightsdesk.ticket.TicketService;
+import dev.rightsdesk.ticket.TicketStatus;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Helpers for subject-side tests: submit through the API, read codes from the local mailbox. */
+public final class SubjectTestSupport {
+
+    private static final Pattern CODE = Pattern.compile("(?m)^ {4}(\\d{6,12})\\s*$");
+    private static final Pattern STATUS_LINK = Pattern.compile("https?://\\S+/status/([A-Za-z0-9_-]{43})");
+
+    private SubjectTestSupport() {
+    }
+
+    /** A fresh address per test, so shared-database tests never see each other's mail. */
+    public static String freshEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public static LocalMailbox mailbox() {
+        return Arc.container().instance(LocalMailbox.class).get();
+    }
+
+    /** Submits an access request through the API; returns the ticket id. */
+    public static String submitAccess(String email) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"type\":\"ACCESS\",\"subject\":{\"email\":\"" + email + "\"},\"locale\":\"en\"}")
+                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
+    }
+
+    /** Waits for the number of mails to {@code email} to reach {@code count} and returns the newest one's code. */
+    public static String awaitCode(String email, int count) {
+        AtomicReference<String> code = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<LocalMailbox.Message> mails = mailbox().to(email);
+            if (mails.size() < count) {
+                return false;
+            }
+            Matcher m = CODE.matcher(mails.get(0).text());
+            if (!m.find()) {
+                return false;
+            }
+            code.set(m.group(1));
+            return true;
+        });
+        return code.get();
+    }
+
+    /** The newest code mailed to {@code email}. */
+    public static String latestCode(String email) {
+        return awaitCode(email, 1);
+    }
+
+    /** Waits for a mail with a status link to {@code email}; returns the token. */
+    public static String awaitStatusToken(String email) {
+        AtomicReference<String> token = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox().to(email).stream()
+                .map(m -> STATUS_LINK.matcher(m.text())).filter(Matcher::find).findFirst()
+                .map(m -> {
+                    token.set(m.group(1));
+                    return true;
+                }).orElse(false));
+        return token.get();
+    }
+
+    /** Verifies a request through the API with the code from the mailbox; returns the status token. */
+    public static String verifyByApi(String id, String email) {
+        String code = latestCode(email);
+        return given().contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
+                .post("/api/v1/requests/" + id + "/verification").then().statusCode(200).extract().path("statusToken");
+    }
+
+    /** Moves a verified ticket to READY_FOR_RESPONSE the way the officer and the fan-out would. */
+    public static void answer(String id) {
+        TicketService tickets = Arc.container().instance(TicketService.class).get();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Ticket t = Ticket.findById(UUID.fromString(id));
+            if (t.status == TicketStatus.PENDING_REVIEW) {
+                tickets.approve(t, "officer", "test");
+            }
+            if (t.status != TicketStatus.READY_FOR_RESPONSE) {
+                tickets.move(t, TicketStatus.READY_FOR_RESPONSE, TicketService.SYSTEM, "all systems answered",
+                        TicketEvents.READY_FOR_RESPONSE, null);
+            }
+        });
+    }
+
+    /**
+     * Approves a verified ticket and lets every connected system answer as its connector would (the crm with data,
+     * the newsletter with nothing, the training corpus with a dataset version, the registry with a model version),
+     * recording each outcome through the fan-out, which then moves the ticket to READY_FOR_RESPONSE.
+     */
+    public static void answerThroughSystems(String id) {
+        UUID ticketId = UUID.fromString(id);
+        TicketService tickets = Arc.container().instance(TicketService.class).get();
+        FanoutService fanout = Arc.container().instance(FanoutService.class).get();
+        QuarkusTransaction.requiringNew().run(() -> tickets.approve(Ticket.findById(ticketId), "officer", "test"));
+        for (Task task : QuarkusTransaction.requiringNew().call(() -> Task.forTicket(ticketId))) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Task t = Task.findById(task.id);
+                Instant now = Instant.now();
+                switch (t.systemKey) {
+                    case "crm" -> t.answerData = "{\"customerId\":\"C-42\",\"address\":\"Canal Street 1\","
+                            + "\"orders\":[{\"id\":\"O-1\",\"total\":\"12.50\"}]}";
+                    case "training-corpus" -> {
+                        TaskDatasetVersion d = new TaskDatasetVersion();
+                        d.taskId = t.id;
+                        d.ticketId = ticketId;
+                        d.systemKey = t.systemKey;
+                        d.dataset = "support-chats";
+                        d.datasetVersion = "2026-01";
+                        d.recordsRemoved = 0;
+                        d.recordsExcluded = 0;
+                        d.reportedAt = now;
+                        d.persist();
+                    }
+                    case "model-registry" -> {
+                        TaskModelVersion m = new TaskModelVersion();
+                        m.taskId = t.id;
+                        m.ticketId = ticketId;
+                        m.systemKey = t.systemKey;
+                        m.modelName = "recommender";
+                        m.modelVersion = "3.1";
+                        m.trainingDatasetVersions = new java.util.ArrayList<>(List.of("support-chats@2026-01"));
+                        m.reportedAt = now;
+                        m.persist();
+                    }
+                    default -> {
+                    }
+                }
+            });
+            QuarkusTransaction.requiringNew().run(() -> fanout.completeByHand(task.id,
+                    task.systemKey.equals("newsletter") ? TaskState.NOT_FOUND : TaskState.COMPLETED,
+                    "answer of the test connector", "system"));
+        }
+    }
+
+    /** A code that is surely not {@code code}. */
+    public static String wrong(String code) {
+        char first = code.charAt(0);
+        return (first == '9' ? '0' : (char) (first + 1)) + code.substring(1);
+    }
+}
