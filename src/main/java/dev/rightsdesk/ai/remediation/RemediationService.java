@@ -45,7 +45,7 @@ public class RemediationService {
     /** Ticket events (CloudEvent type {@code dev.rightsdesk.ticket.<name>.v1}); data names models, never the subject. */
     public static final String OPENED = "model-remediation-opened";
     public static final String UPDATED = "model-remediation-updated";
-    public static final String ALL_RESOLVED = "model-remediations-resolved";
+    public static final String ALL_RESOLVED = "model-remediation-all-resolved";
 
     private static final Logger LOG = Logger.getLogger(RemediationService.class);
     static final String NOT_OWED = "not owed: the objection was overruled on compelling legitimate grounds";
