@@ -57,7 +57,8 @@ public sealed interface RequestDetails {
     int MAX_CORRECTIONS = 50;
     int MAX_TEXT = 2000;
 
-    ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    ObjectMapper STRICT = dev.rightsdesk.platform.error.StrictJson.apply(new ObjectMapper())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /** Parses {@code details} for {@code type}; throws a 400 problem naming every offending field. */

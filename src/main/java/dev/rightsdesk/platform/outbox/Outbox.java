@@ -19,8 +19,11 @@ public class Outbox {
     /** CloudEvents {@code source} of everything Rightsdesk emits. */
     public static final String SOURCE = "/rightsdesk";
 
-    /** Fired for every appended event; the relay observes it after commit to publish at once. */
-    public record Appended(UUID id) {
+    /**
+     * Fired for every appended event; the relay observes it after commit to publish at once, the metrics to count
+     * committed retries and escalations ({@code payload} is null for a tombstone).
+     */
+    public record Appended(UUID id, String topic, String type, String payload) {
     }
 
     private final ObjectMapper mapper;
@@ -75,6 +78,6 @@ public class Outbox {
         event.payload = payload;
         event.createdAt = now;
         event.persist();
-        appended.fire(new Appended(id));
+        appended.fire(new Appended(id, topic, type, payload));
     }
 }

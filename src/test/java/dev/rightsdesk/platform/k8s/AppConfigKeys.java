@@ -184,6 +184,11 @@ final class AppConfigKeys {
             if (returned instanceof ParameterizedType pt && pt.getRawType() == Map.class) {
                 key = key + ".*";
                 returned = pt.getActualTypeArguments()[1];
+            } else if (returned instanceof ParameterizedType pt && pt.getRawType() == List.class
+                    && pt.getActualTypeArguments()[0] instanceof Class<?> element && element.isInterface()
+                    && element.getName().startsWith("dev.rightsdesk")) {
+                key = key + "[*]";
+                returned = element;
             }
             if (returned instanceof Class<?> c && c.isInterface() && c.getName().startsWith("dev.rightsdesk")) {
                 mappingKeys(c, key, source);

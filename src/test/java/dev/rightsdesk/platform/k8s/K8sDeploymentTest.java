@@ -143,6 +143,26 @@ class K8sDeploymentTest {
     }
 
     @Test
+    void theSystemsRegistryIsMountedWhereTheApplicationLooks() {
+        String file = environment().get("RIGHTSDESK_SYSTEMS_FILE");
+        assertThat(file).isNotBlank();
+        JsonNode pod = deployment().path("spec").path("template").path("spec");
+        String volume = null;
+        for (JsonNode mount : container().path("volumeMounts")) {
+            if (file.startsWith(mount.path("mountPath").asText() + "/")) {
+                volume = mount.path("name").asText();
+            }
+        }
+        assertThat(volume).as("a volume is mounted above %s", file).isNotNull();
+        String name = volume;
+        assertThat(pod.path("volumes")).anySatisfy(v -> {
+            assertThat(v.path("name").asText()).isEqualTo(name);
+            assertThat(v.path("configMap").path("name").asText()).isEqualTo("rightsdesk-systems");
+        });
+        assertThat(file).endsWith("/systems.yaml");
+    }
+
+    @Test
     void everySecretTheApplicationNeedsComesFromASecret() {
         Map<String, String> env = environment();
         List<String> required = new ArrayList<>(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
@@ -181,8 +201,11 @@ class K8sDeploymentTest {
                 .withSources(new EnvConfigSource(env, 300))
                 .withSources(new PropertiesConfigSource(appMap, "application.properties", 250))
                 .withProfile("prod")
+                // Quarkus' own duration syntax ("0s", "5m") as the application sees it
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withMapping(CryptoConfig.class)
                 .withMapping(DeadlineConfig.class)
+                .withMapping(dev.rightsdesk.ai.AiConfig.class)
                 .build();
         CryptoConfig crypto = config.getConfigMapping(CryptoConfig.class);
         // RIGHTSDESK_CRYPTO_KEYS_K1 is the key with id "k1": the active id in the Secret is lower case
@@ -192,6 +215,8 @@ class K8sDeploymentTest {
         assertThat(deadline.zone().getId()).isEqualTo(env.get("RIGHTSDESK_DEADLINE_ZONE"));
         assertThat(deadline.memberState().name()).isEqualTo(env.get("RIGHTSDESK_DEADLINE_MEMBER_STATE"));
         assertThat(config.getValue("kafka.bootstrap.servers", String.class)).isEqualTo(key);
+        var pipelines = config.getConfigMapping(dev.rightsdesk.ai.AiConfig.class).pipelines().orElseThrow();
+        assertThat(pipelines).extracting(p -> p.name()).containsExactly(env.get("RIGHTSDESK_AI_PIPELINES_0__NAME"));
         assertThat(config.getValue("rightsdesk.training-exclusions.hmac-key", String.class)).isEqualTo(key);
     }
 }

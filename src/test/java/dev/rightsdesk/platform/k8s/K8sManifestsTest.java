@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rightsdesk.platform.k8s.Manifests.Doc;
+import dev.rightsdesk.system.ConnectedSystem;
+import dev.rightsdesk.system.SystemsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +31,8 @@ class K8sManifestsTest {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final Manifests MANIFESTS = new Manifests(PROJECT.resolve("k8s"));
 
-    /** The systems the demo and the examples connect; each has a task topic and a KafkaUser. */
-    static final List<String> EXAMPLE_SYSTEMS = List.of("crm", "newsletter", "training-corpus", "model-registry");
+    /** The connected systems of the production registry (k8s/base/systems.yaml, read by the application's parser). */
+    static final List<ConnectedSystem> SYSTEMS = SystemsFile.load(PROJECT.resolve("k8s/base/systems.yaml").toString());
 
     @Test
     void everyManifestParsesAndNamesItsKind() {
@@ -44,7 +46,8 @@ class K8sManifestsTest {
         });
         // every file is a manifest (no stray documents that kubectl would refuse)
         Set<Path> withDocs = MANIFESTS.docs.stream().map(Doc::file).collect(Collectors.toSet());
-        assertThat(MANIFESTS.files.stream().map(MANIFESTS.root::relativize)).allMatch(withDocs::contains);
+        assertThat(MANIFESTS.files.stream().filter(f -> !MANIFESTS.dataFiles.contains(f)).map(MANIFESTS.root::relativize))
+                .allMatch(withDocs::contains);
     }
 
     @Test
@@ -63,7 +66,8 @@ class K8sManifestsTest {
                         .as("%s/kustomization.yaml refers to %s", k.getKey(), ref).isTrue();
             }
         }
-        List<String> baseResources = Manifests.texts(kustomizations.get(Path.of("base")).path("resources"));
+        List<String> baseResources = new ArrayList<>(Manifests.texts(kustomizations.get(Path.of("base")).path("resources")));
+        kustomizations.get(Path.of("base")).path("configMapGenerator").forEach(g -> baseResources.addAll(Manifests.texts(g.path("files"))));
         try (Stream<Path> files = Files.list(MANIFESTS.root.resolve("base"))) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(f -> !f.equals("kustomization.yaml")))
                     .as("every file in k8s/base is applied").allMatch(baseResources::contains);
@@ -148,7 +152,7 @@ class K8sManifestsTest {
     static Set<String> topicsTheApplicationUses() throws IOException {
         Set<String> topics = new TreeSet<>(List.of("dsr.ticket-events", "dsr.ticket-events.dlq", "dsr.task-results",
                 "dsr.task-results.dlq", "dsr.training-exclusions", "openlineage.events", "openlineage.events.dlq"));
-        EXAMPLE_SYSTEMS.forEach(s -> topics.add("dsr.tasks." + s));
+        SYSTEMS.forEach(s -> topics.add(s.topic()));
         Pattern literal = Pattern.compile("\"((?:dsr|openlineage)\\.[a-z0-9.-]*[a-z0-9])\"");
         Pattern property = Pattern.compile("^[^#]*\\.topic=\\s*(\\S+)\\s*$", Pattern.MULTILINE);
         try (Stream<Path> sources = Files.walk(PROJECT.resolve("src/main"))) {
@@ -166,9 +170,11 @@ class K8sManifestsTest {
     @Test
     void everyConnectedSystemReadsOnlyItsOwnTasksAndWritesResults() throws IOException {
         Set<String> allTopics = topicsTheApplicationUses();
-        for (String system : EXAMPLE_SYSTEMS) {
+        assertThat(SYSTEMS).isNotEmpty();
+        for (ConnectedSystem connected : SYSTEMS) {
+            String system = connected.key();
             JsonNode user = MANIFESTS.base("KafkaUser", "rightsdesk-system-" + system).node();
-            assertThat(topicsWith(user, "Read", allTopics)).as("%s reads", system).containsExactly("dsr.tasks." + system);
+            assertThat(topicsWith(user, "Read", allTopics)).as("%s reads", system).containsExactly(connected.topic());
             assertThat(topicsWith(user, "Write", allTopics)).as("%s writes", system).containsExactly("dsr.task-results");
             assertThat(user.path("spec").path("authentication").path("type").asText()).isNotBlank();
         }

@@ -44,7 +44,11 @@ final class Manifests {
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
                     .collect(Collectors.toList());
+            List<Path> data = dataFiles(root, files);
             for (Path file : files) {
+                if (data.contains(file)) {
+                    continue;
+                }
                 try (var parser = YAML.getFactory().createParser(file.toFile())) {
                     var values = YAML.readValues(parser, JsonNode.class);
                     while (values.hasNext()) {
@@ -58,6 +62,21 @@ final class Manifests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Files a configMapGenerator turns into ConfigMap data: not manifests themselves. */
+    final List<Path> dataFiles = new ArrayList<>();
+
+    private List<Path> dataFiles(Path root, List<Path> all) throws IOException {
+        for (Path file : all) {
+            if (file.getFileName().toString().equals("kustomization.yaml")) {
+                JsonNode k = YAML.readTree(file.toFile());
+                for (JsonNode generator : k.path("configMapGenerator")) {
+                    generator.path("files").forEach(f -> dataFiles.add(file.getParent().resolve(f.asText().replaceFirst("^.*=", "")).normalize()));
+                }
+            }
+        }
+        return dataFiles;
     }
 
     List<Doc> ofKind(String kind) {
