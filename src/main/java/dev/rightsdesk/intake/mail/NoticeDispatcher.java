@@ -7,8 +7,10 @@ import dev.rightsdesk.platform.cluster.ClusterLock;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketConfig;
 import dev.rightsdesk.ticket.TicketEvents;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,7 @@ public class NoticeDispatcher {
     private final MailConfig config;
     private final TicketConfig.Intake intake;
     private final ClusterLock cluster;
+    private volatile boolean stopping;
 
     public NoticeDispatcher(SubjectMailer mailer, StatusLinks links, MailConfig config, TicketConfig.Intake intake,
             ClusterLock cluster) {
@@ -44,7 +47,14 @@ public class NoticeDispatcher {
     @Scheduled(every = "${rightsdesk.mail.notice-interval:5s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "subject-notice-dispatcher")
     void poll() {
-        dispatchOnce();
+        if (!stopping) {
+            dispatchOnce();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        // a round that starts while the application stops only fails on a closed data source
+        stopping = true;
     }
 
     /** One round; returns how many notices were handled (sent or found to need no mail). */

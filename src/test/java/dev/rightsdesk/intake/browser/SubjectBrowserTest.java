@@ -253,12 +253,22 @@ class SubjectBrowserTest {
     }
 
     @Test
-    void theLocalMailboxShowsTheMailsOfThisRun() {
+    void theLocalMailboxAndTheOtherPages() {
         String email = freshEmail("mailbox");
         submitRequest("en", "access", email);
         browser.driver.get(url("/dev/mailbox"));
         assertThat(browser.find("h1").getText()).isEqualTo("Local mailbox");
         assertThat(browser.driver.getPageSource()).contains(email, "Confirm your request");
         browser.screenshot("11-dev-mailbox");
+
+        browser.driver.get(url("/status-link?lang=nl"));
+        browser.find("#email").sendKeys(email);
+        browser.find("button.primary").click();
+        assertThat(browser.find("[role=status]").getText()).startsWith("Als we verzoeken voor dat adres hebben");
+        browser.screenshot("12-lost-link-nl");
+
+        browser.driver.get(url("/status/" + "x".repeat(43)));
+        assertThat(browser.find("h1").getText()).isEqualTo("Pagina niet gevonden");
+        browser.screenshot("13-not-found-nl");
     }
 }
