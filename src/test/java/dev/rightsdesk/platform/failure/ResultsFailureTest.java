@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * the channel keeps applying the good ones).
  */
 @QuarkusTest
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 12) // after the feature tests: its tickets and dead letters stay out of their way
 class ResultsFailureTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
