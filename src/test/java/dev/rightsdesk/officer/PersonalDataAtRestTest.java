@@ -82,6 +82,30 @@ class PersonalDataAtRestTest {
         }
     }
 
+    @Test
+    void outboxRowsFromBeforeTheEncryptionAreStillRelayed() throws Exception {
+        String topic = "officer-test.legacy-outbox";
+        String key = UUID.randomUUID().toString();
+        String payload = "{\"specversion\":\"1.0\",\"id\":\"" + key + "\",\"type\":\"dev.rightsdesk.test.v1\",\"data\":{}}";
+        try (Connection c = Staff.owner(); var ps = c.prepareStatement("INSERT INTO outbox_event (id, topic, event_key, type,"
+                + " payload, created_at) VALUES (?, ?, ?, 'dev.rightsdesk.test.v1', ?, now())")) {
+            ps.setObject(1, UUID.fromString(key));
+            ps.setString(2, topic);
+            ps.setString(3, key);
+            ps.setString(4, payload);
+            ps.executeUpdate();
+        }
+        var records = dev.rightsdesk.testing.TopicReader.readUntil(topic, Duration.ofSeconds(30),
+                rs -> rs.stream().anyMatch(r -> key.equals(r.key())));
+        assertThat(records).anyMatch(r -> key.equals(r.key()) && payload.equals(r.value()));
+        // New rows are written encrypted.
+        try (Connection c = Staff.owner(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT payload FROM outbox_event WHERE topic = 'dsr.ticket-events' ORDER BY seq DESC LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("v1:");
+        }
+    }
+
     /** Every base table of the public schema, row by row, as COPY writes it. */
     static String dumpAllTables() throws Exception {
         StringWriter out = new StringWriter();

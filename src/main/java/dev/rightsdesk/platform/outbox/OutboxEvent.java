@@ -1,6 +1,6 @@
 package dev.rightsdesk.platform.outbox;
 
-import dev.rightsdesk.platform.crypto.EncryptedStringConverter;
+import dev.rightsdesk.platform.crypto.LenientEncryptedStringConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -35,9 +35,10 @@ public class OutboxEvent extends PanacheEntityBase {
     /**
      * The structured-mode CloudEvent JSON; null for a tombstone on a compacted topic. Encrypted at rest: a task
      * command carries the identifiers its system looks the subject up by, and a database dump must show no
-     * personal data (issue 6). The relay reads it through this entity, decrypted.
+     * personal data (issue 6). The relay reads it through this entity, decrypted; rows written before the
+     * encryption (plain JSON) still read as they are.
      */
-    @Convert(converter = EncryptedStringConverter.class)
+    @Convert(converter = LenientEncryptedStringConverter.class)
     public String payload;
 
     public Instant createdAt;
