@@ -104,8 +104,8 @@ class ModelRemediationTest {
                         RemediationState.RETRAINED, RemediationState.RESOLVED);
         assertThat(status(ticket)).as("the last resolution lets the ticket move on").isEqualTo(TicketStatus.READY_FOR_RESPONSE);
         assertThat(TopicReader.readUntil(TicketEvents.TOPIC, Duration.ofSeconds(20), rs -> rs.stream().anyMatch(r ->
-                r.key().equals(ticket.toString()) && r.value().contains("model-remediations-resolved"))))
-                .anyMatch(r -> r.key().equals(ticket.toString()) && r.value().contains("model-remediations-resolved"));
+                r.key().equals(ticket.toString()) && r.value().contains("model-remediation-all-resolved"))))
+                .anyMatch(r -> r.key().equals(ticket.toString()) && r.value().contains("model-remediation-all-resolved"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 public interface DemoTrainingPipelineConfig {
 
     /** Whether the demo pipeline runs (and is registered); on in the embedded default run only. */
-    @WithDefault("${rightsdesk.embedded.active:false}")
+    @WithDefault("${rightsdesk.demo.enabled:false}")
     boolean enabled();
 
     /** How often it trains. */

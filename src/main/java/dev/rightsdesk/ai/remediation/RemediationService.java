@@ -37,13 +37,15 @@ import org.jboss.logging.Logger;
  * requires. When the last one of a ticket resolves, asks the fan-out to reconsider the ticket.
  */
 @ApplicationScoped
-@Transactional
+// A refused step changes nothing (every check runs before the first write), so it need not doom the
+// caller's transaction: a registry's bad report must not roll back the task result it came with.
+@Transactional(dontRollbackOn = ProblemException.class)
 public class RemediationService {
 
     /** Ticket events (CloudEvent type {@code dev.rightsdesk.ticket.<name>.v1}); data names models, never the subject. */
     public static final String OPENED = "model-remediation-opened";
     public static final String UPDATED = "model-remediation-updated";
-    public static final String ALL_RESOLVED = "model-remediations-resolved";
+    public static final String ALL_RESOLVED = "model-remediation-all-resolved";
 
     private static final Logger LOG = Logger.getLogger(RemediationService.class);
     static final String NOT_OWED = "not owed: the objection was overruled on compelling legitimate grounds";

@@ -12,21 +12,27 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import dev.rightsdesk.ai.remediation.ModelRemediation;
+import dev.rightsdesk.ai.remediation.RemediationState;
+import dev.rightsdesk.ticket.TicketStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(DemoTrainingPipelineTest.DemoOn.class)
-class DemoTrainingPipelineTest {
+@TestProfile(AiDemoTest.DemoOn.class)
+class AiDemoTest {
 
-    /** The demo pipeline on, as in the embedded run, but not on a timer. */
+    /** The demo systems and pipeline on, as in the embedded run; quick replies, the pipeline not on a timer. */
     public static class DemoOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rightsdesk.demo.training-pipeline.enabled", "true",
+            return Map.of("rightsdesk.demo.enabled", "true",
+                    "rightsdesk.demo.reply-delay", "0.2s",
+                    "rightsdesk.demo.model-registry.remediation-delay", "1s",
                     "rightsdesk.demo.training-pipeline.every", "1h",
                     "rightsdesk.demo.training-pipeline.corpus-emails", "ada@example.org,demo-forget@example.org");
         }
@@ -38,6 +44,21 @@ class DemoTrainingPipelineTest {
     static TrainingRun awaitRun(String runId) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> TrainingRun.find("rightsdesk-demo", "train-recommender", runId)), Optional::isPresent).get();
+    }
+
+    @Test
+    void anErasureGoesAllTheWayToReadyForResponseWhileTheDemoRegistryRemediatesItsModelVersions() {
+        UUID ticket = RemediationFixtures.fannedOut("ERASURE", AiTestSupport.uniqueEmail("demo-erasure"), "{}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> RemediationFixtures.status(ticket) == TicketStatus.READY_FOR_RESPONSE);
+
+        List<ModelRemediation> remediations = QuarkusTransaction.requiringNew().call(() -> ModelRemediation.forTicket(ticket));
+        assertThat(remediations).extracting(r -> r.modelVersion + ":" + r.remedy + ":" + r.state)
+                .containsExactlyInAnyOrder("3.1.0:RETIRED:RESOLVED", "3.2.0:RETRAINED:RESOLVED");
+        assertThat(remediations).filteredOn(r -> r.remedy == RemediationState.RETRAINED).singleElement().satisfies(r -> {
+            assertThat(r.newModelVersion).isEqualTo("3.3.0");
+            assertThat(r.exclusionSnapshotVersion).isNotNull();
+            assertThat(r.resolvedBy).isEqualTo("system");
+        });
     }
 
     @Test
