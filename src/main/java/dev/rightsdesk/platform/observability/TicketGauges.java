@@ -108,7 +108,7 @@ public class TicketGauges {
         return new Reading(counts, overdue, atRisk);
     }
 
-    /** The overdue scan: open tickets due on or before the at-risk horizon, by the partial index. */
-    static final String OVERDUE_QUERY = "SELECT count(*) FILTER (WHERE effective_due < ?), count(*) FILTER (WHERE effective_due >= ?)"
+    /** The overdue scan: open tickets due on or before the at-risk horizon, by the partial index (parameters: today, today, horizon). */
+    public static final String OVERDUE_QUERY = "SELECT count(*) FILTER (WHERE effective_due < ?), count(*) FILTER (WHERE effective_due >= ?)"
             + " FROM ticket WHERE " + OPEN + " AND effective_due <= ?";
 }

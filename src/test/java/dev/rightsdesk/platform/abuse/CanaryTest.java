@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * the task commands of the systems that declared they look subjects up by that identifier.
  */
 @QuarkusTest
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 12) // after the feature tests: its tickets and dead letters stay out of their way
 class CanaryTest {
 
     @Inject

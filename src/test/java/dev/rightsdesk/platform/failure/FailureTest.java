@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
 class FailureTest {
 
     /** Runs after the classes without {@code @Order} (their default is Integer.MAX_VALUE / 2). */
-    static final int LAST = Integer.MAX_VALUE - 10;
+    public static final int LAST = Integer.MAX_VALUE - 10;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -120,6 +120,7 @@ class FailureTest {
         Duration outage = Duration.parse("PT" + System.getProperty("rightsdesk.failure.kafka-outage", "20s").toUpperCase());
         var kafka = EmbeddedEnginesTestResource.kafka();
         List<String> accepted = new ArrayList<>();
+        java.time.Instant started = java.time.Instant.now();
         boolean readinessSawIt = false;
         kafka.close();
         try {
@@ -151,6 +152,7 @@ class FailureTest {
         String notices = "SELECT count(*) FROM subject_notice WHERE kind = 'received' AND ticket_id IN (?1)";
         await().atMost(Duration.ofSeconds(120)).until(() -> count(notices, ticketIds) >= accepted.size());
         assertThat(count(notices, ticketIds)).as("each effect once").isEqualTo(accepted.size());
+        dev.rightsdesk.testing.NoticeBacklog.drain(em, started);
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 

@@ -127,6 +127,10 @@ class OutboxCrashIT {
         env.put("RIGHTSDESK_CRYPTO_KEYS_K1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         env.put("RIGHTSDESK_CRYPTO_BLIND_INDEX_KEY", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
         env.put("RIGHTSDESK_TRAINING_EXCLUSIONS_HMAC_KEY", "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=");
+        // every request comes from 127.0.0.1, and no SMTP server runs here
+        env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_CLIENT", "1000000/10m");
+        env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_EMAIL", "1000000/10m");
+        env.put("QUARKUS_MAILER_MOCK", "true");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString());
         pb.environment().putAll(env);

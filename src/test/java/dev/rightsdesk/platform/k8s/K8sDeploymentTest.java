@@ -122,6 +122,7 @@ class K8sDeploymentTest {
     void everyVariableIsAKeyTheApplicationReadsAtRunTime() {
         Map<String, String> env = environment();
         assertThat(env).containsEntry("RIGHTSDESK_EMBEDDED_ENABLED", "false")
+                .containsEntry("RIGHTSDESK_DEMO_ENABLED", "false")
                 .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
                 .containsEntry("QUARKUS_OIDC_TENANT_ENABLED", "true")
                 .containsKeys("RIGHTSDESK_DEADLINE_ZONE", "RIGHTSDESK_DEADLINE_MEMBER_STATE");

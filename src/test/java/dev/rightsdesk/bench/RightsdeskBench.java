@@ -1,0 +1,233 @@
+package dev.rightsdesk.bench;
+
+import dev.rightsdesk.platform.embedded.EmbeddedKafkaBroker;
+import dev.rightsdesk.platform.embedded.EmbeddedPostgresServer;
+import dev.rightsdesk.platform.observability.TicketGauges;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The numbers in docs/performance.md, measured in one run on one machine: {@code ./mvnw -B verify -Pbench}. Not part
+ * of the normal build. PostgreSQL (durable commits: fsync and synchronous_commit on) and Kafka run in this JVM and
+ * stand in for external ones; the service runs as the packaged jar in its own process; pgbench measures the raw
+ * insert work on the same PostgreSQL. Results go to {@code target/bench/results.md}.
+ */
+class RightsdeskBench {
+
+    static final Path OUT = Path.of("target/bench");
+    final StringBuilder report = new StringBuilder();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void measure() throws Exception {
+        Files.createDirectories(OUT);
+        Path dir = Files.createTempDirectory("rightsdesk-bench-");
+        int pgPort = freePort();
+        EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(dir.resolve("postgres"), pgPort, true);
+        EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(dir.resolve("kafka"), freePort(), freePort());
+        postgres.start();
+        kafka.start();
+        line("# Rightsdesk benchmark run");
+        line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java "
+                + System.getProperty("java.version") + "; PostgreSQL durable (fsync=on, synchronous_commit=on)");
+        try {
+            int port = freePort();
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("RIGHTSDESK_EMBEDDED_ENABLED", "false");
+            env.put("RIGHTSDESK_CRYPTO_ACTIVE_KEY_ID", "k1");
+            env.put("RIGHTSDESK_CRYPTO_KEYS_K1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            env.put("RIGHTSDESK_CRYPTO_BLIND_INDEX_KEY", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+            env.put("RIGHTSDESK_TRAINING_EXCLUSIONS_HMAC_KEY", "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=");
+            // the load comes from one address (127.0.0.1), and no SMTP server runs here
+            env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_CLIENT", "100000000/10m");
+            env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_EMAIL", "100000000/10m");
+            env.put("QUARKUS_MAILER_MOCK", "true");
+            Process app = start(port, env, dir.resolve("app-external.log"), "-Xmx512m");
+            try {
+                double ready = awaitReady(port);
+                Thread.sleep(5_000);
+                line("## Start with external PostgreSQL and Kafka (-Xmx512m)");
+                line("- time to ready: %.2f s; resident memory 5 s after ready: %d MB", ready, rssMb(app));
+                LoadGenerator load = new LoadGenerator("http://127.0.0.1:" + port + "/api/v1/requests");
+                load.closedLoop(8, Duration.ofSeconds(15)); // warm-up: JIT, pools
+                line("- resident memory after warm-up load: %d MB", rssMb(app));
+                line("## Intake, durable commits");
+                LoadGenerator.Result open = load.openLoop(500, Duration.ofSeconds(30));
+                line("- open loop, 500 req/s for 30 s: %s", open);
+                LoadGenerator.Result closed = load.closedLoop(32, Duration.ofSeconds(20));
+                line("- closed loop, 32 concurrent clients, 20 s (sustained maximum): %s", closed);
+                double pgbench = pgbench(postgres);
+                line("- pgbench, the same insert work (ticket + history + outbox row in one transaction), 8 clients, 20 s: %.0f tps", pgbench);
+                line("- ratio intake / raw insert rate: %.2f", closed.rate() / pgbench);
+                line("- resident memory after the load: %d MB", rssMb(app));
+            } finally {
+                app.destroy();
+                app.waitFor();
+            }
+            overdueScan(postgres);
+        } finally {
+            kafka.close();
+            postgres.close();
+        }
+        embeddedStart();
+        Files.writeString(OUT.resolve("results.md"), report.toString());
+        System.out.println(report);
+    }
+
+    /** Time to ready with embedded defaults: first start on an empty data folder, then a restart on it. */
+    void embeddedStart() throws Exception {
+        Path data = Files.createTempDirectory("rightsdesk-bench-embedded-");
+        line("## Start with embedded defaults (embedded PostgreSQL and Kafka, demo systems)");
+        for (String run : List.of("first start (empty data folder)", "restart (existing data)")) {
+            int port = freePort();
+            Map<String, String> env = Map.of("RIGHTSDESK_EMBEDDED_DATA_DIR", data.toString(),
+                    "RIGHTSDESK_EMBEDDED_POSTGRES_PORT", String.valueOf(freePort()),
+                    "RIGHTSDESK_EMBEDDED_KAFKA_PORT", String.valueOf(freePort()),
+                    "RIGHTSDESK_EMBEDDED_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+            Process app = start(port, env, OUT.resolve("app-embedded.log"));
+            try {
+                line("- %s: ready after %.2f s", run, awaitReady(port));
+            } finally {
+                app.destroy();
+                app.waitFor();
+            }
+        }
+    }
+
+    /** 1,000,000 open tickets (and 250,000 closed ones), then the overdue scan of the metrics, by the partial index. */
+    void overdueScan(EmbeddedPostgresServer postgres) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", ""); Statement s = c.createStatement()) {
+            long t0 = System.nanoTime();
+            s.execute("INSERT INTO ticket (id, type, status, subject_email_enc, subject_email_hash, received_at, received_on,"
+                    + " member_state, zone, nominal_due, due_date, extended_nominal_due, extended_due, effective_due)"
+                    + " SELECT gen_random_uuid(), 'ACCESS', CASE WHEN g % 5 = 0 THEN 'COMPLETED' ELSE"
+                    + " (ARRAY['IDENTITY_UNVERIFIED','PENDING_REVIEW','IN_PROGRESS','AWAITING_SYSTEMS'])[1 + g % 4] END,"
+                    + " 'x', md5(g::text), now(), current_date, 'NL', 'Europe/Amsterdam', d, d, d + 60, d + 60, d"
+                    + " FROM generate_series(1, 1250000) g, LATERAL (SELECT current_date - 60 + (g % 150) AS d) due");
+            s.execute("ANALYZE ticket");
+            line("## Overdue scan");
+            line("- inserted 1,250,000 tickets (1,000,000 open) with generate_series in %.1f s",
+                    (System.nanoTime() - t0) / 1e9);
+            LocalDate today = LocalDate.now();
+            // the query the metrics run, with its parameters (today, today, today + at-risk days) as literals
+            String query = TicketGauges.OVERDUE_QUERY.replaceFirst("\\?", "DATE '" + today + "'")
+                    .replaceFirst("\\?", "DATE '" + today + "'").replaceFirst("\\?", "DATE '" + today.plusDays(7) + "'");
+            List<Double> times = new ArrayList<>();
+            String plan = "";
+            for (int i = 0; i < 6; i++) {
+                StringBuilder p = new StringBuilder();
+                try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
+                    while (rs.next()) {
+                        p.append(rs.getString(1)).append('\n');
+                    }
+                }
+                plan = p.toString();
+                Matcher m = Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(plan);
+                if (m.find() && i > 0) {
+                    times.add(Double.parseDouble(m.group(1)));
+                }
+            }
+            times.sort(Double::compare);
+            line("- query: `%s`", query);
+            line("- execution time, median of 5 warm runs: %.1f ms (min %.1f, max %.1f)", times.get(times.size() / 2),
+                    times.get(0), times.get(times.size() - 1));
+            line("```\n%s```", plan);
+        }
+    }
+
+    double pgbench(EmbeddedPostgresServer postgres) throws Exception {
+        Path script = OUT.resolve("intake.pgbench.sql");
+        Files.writeString(script, String.join("\n",
+                "BEGIN;",
+                "WITH t AS (INSERT INTO ticket (id, type, status, locale, subject_email_enc, subject_email_hash, subject_name_enc,"
+                        + " subject_identifiers_enc, details_enc, received_at, received_on, member_state, zone, nominal_due, due_date,"
+                        + " extended_nominal_due, extended_due, effective_due, request_fingerprint)"
+                        + " VALUES (gen_random_uuid(), 'ACCESS', 'IDENTITY_UNVERIFIED', 'en', repeat('e', 80), md5(random()::text),"
+                        + " repeat('n', 60), repeat('i', 80), repeat('d', 40), now(), current_date, 'NL', 'Europe/Amsterdam',"
+                        + " current_date + 30, current_date + 30, current_date + 90, current_date + 90, current_date + 30,"
+                        + " md5(random()::text)) RETURNING id)",
+                "INSERT INTO ticket_status_change (ticket_id, to_status, actor, at) SELECT id, 'IDENTITY_UNVERIFIED', 'subject', now() FROM t;",
+                "INSERT INTO outbox_event (id, topic, event_key, type, payload, created_at) VALUES (gen_random_uuid(),"
+                        + " 'dsr.ticket-events', md5(random()::text), 'dev.rightsdesk.ticket.received.v1', repeat('p', 450), now());",
+                "COMMIT;", ""));
+        Process p = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-p", String.valueOf(postgres.port()), "-U", "postgres",
+                "-n", "-c", "8", "-j", "2", "-T", "20", "-f", script.toString(), "rightsdesk")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Files.writeString(OUT.resolve("pgbench.txt"), out);
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench said: " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    Process start(int port, Map<String, String> env, Path log, String... jvm) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvm));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return pb.start();
+    }
+
+    /** Seconds from now (just after the process was started) until readiness answers 200. */
+    double awaitReady(int port) throws Exception {
+        long t0 = System.nanoTime();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        while (System.nanoTime() - t0 < Duration.ofSeconds(180).toNanos()) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - t0) / 1e9;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("not ready after 180 s");
+    }
+
+    static long rssMb(Process p) throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+            if (l.startsWith("VmRSS:")) {
+                return Long.parseLong(l.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    void line(String format, Object... args) {
+        report.append(args.length == 0 ? format : String.format(format, args)).append('\n');
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
