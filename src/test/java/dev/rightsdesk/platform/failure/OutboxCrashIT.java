@@ -121,8 +121,6 @@ class OutboxCrashIT {
         env.put("KAFKA_BOOTSTRAP_SERVERS", EmbeddedEnginesTestResource.bootstrapServers());
         env.put("RIGHTSDESK_EMBEDDED_ENABLED", "false");
         env.put("RIGHTSDESK_OUTBOX_RELAY_ENABLED", String.valueOf(relay));
-        // the burst of submissions comes from one address: the public form's limits (issue 5) would stop it
-        env.put("RIGHTSDESK_RATE_LIMIT_ENABLED", "false");
         env.put("RIGHTSDESK_CRYPTO_ACTIVE_KEY_ID", "k1");
         env.put("RIGHTSDESK_CRYPTO_KEYS_K1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         env.put("RIGHTSDESK_CRYPTO_BLIND_INDEX_KEY", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
