@@ -13,6 +13,10 @@ import dev.rightsdesk.intake.expiry.UnverifiedExpiry;
 import dev.rightsdesk.intake.mail.LocalMailbox;
 import dev.rightsdesk.intake.status.StatusLink;
 import dev.rightsdesk.intake.verification.VerificationCode;
+import dev.rightsdesk.officer.action.ActionRequests;
+import dev.rightsdesk.officer.action.OfficerActions;
+import dev.rightsdesk.officer.decision.RefusalGround;
+import dev.rightsdesk.officer.decision.RefusalScope;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
@@ -40,7 +44,7 @@ class SubjectLifecycleTest {
     TicketService tickets;
 
     @Inject
-    TicketEvents events;
+    OfficerActions officer;
 
     static String submit(String email, String locale) {
         return given().contentType(ContentType.JSON)
@@ -104,15 +108,9 @@ class SubjectLifecycleTest {
         String verified = awaitMail(email, "Uw verzoek is bevestigd");
         assertThat(verified).contains("/status/" + token, "Uw gegevens verwijderen");
 
-        // the officer extends (D4) with a reason, then refuses (D5): the subject is told both, with the reasons
+        // the officer extends (D4) with a reason, refuses part, then all (D5): the subject is told each, with reasons
         UUID uuid = UUID.fromString(id);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Ticket t = Ticket.findById(uuid);
-            t.extended = true;
-            t.extensionReason = "Veel systemen moeten worden nagekeken.";
-            t.effectiveDue = t.extendedDue;
-            events.announce(t, TicketEvents.EXTENDED);
-        });
+        officer.extend(uuid, "officer", new ActionRequests.Extension("Veel systemen moeten worden nagekeken."));
         String extended = awaitMail(email, "We hebben meer tijd nodig voor uw verzoek");
         assertThat(extended).contains("Veel systemen moeten worden nagekeken.", "Autoriteit Persoonsgegevens");
         given().header("Accept-Language", "nl").get("/status/" + token).then().statusCode(200)
@@ -120,8 +118,16 @@ class SubjectLifecycleTest {
                 .body(containsString("Veel systemen moeten worden nagekeken."))
                 .body(containsString("autoriteitpersoonsgegevens.nl"));
 
-        QuarkusTransaction.requiringNew().run(() -> tickets.move(Ticket.findById(uuid), TicketStatus.REFUSED, "officer",
-                "Wettelijke bewaarplicht (art. 17(3)(b) AVG).", TicketEvents.REFUSED, null));
+        officer.refuse(uuid, "officer", new ActionRequests.Refusal(RefusalScope.PARTIAL,
+                List.of(RefusalGround.OTHER_LEGAL_RESTRICTION), "De factuurgegevens moeten we 7 jaar bewaren."));
+        String partly = awaitMail(email, "We kunnen een deel van uw verzoek niet uitvoeren");
+        assertThat(partly).contains("De factuurgegevens moeten we 7 jaar bewaren.", "De rest voeren we wel uit", "rechter");
+        given().cookie("rd_lang", "nl").get("/status/" + token).then().statusCode(200)
+                .body(containsString("Het deel van uw verzoek dat we niet kunnen uitvoeren"))
+                .body(containsString("De factuurgegevens moeten we 7 jaar bewaren."));
+
+        officer.refuse(uuid, "officer", new ActionRequests.Refusal(RefusalScope.WHOLE,
+                List.of(RefusalGround.OTHER_LEGAL_RESTRICTION), "Wettelijke bewaarplicht (art. 17(3)(b) AVG)."));
         String refused = awaitMail(email, "We kunnen uw verzoek niet uitvoeren");
         assertThat(refused).contains("Wettelijke bewaarplicht", "klacht", "rechter");
         given().cookie("rd_lang", "nl").get("/status/" + token).then().statusCode(200)
@@ -130,7 +136,25 @@ class SubjectLifecycleTest {
                 .body(containsString("klacht indienen bij de toezichthouder"));
         given().header("Status-Token", token).get("/api/v1/requests/" + id).then().statusCode(200)
                 .body("explanation.refusalReasons", containsString("bewaarplicht"))
+                .body("explanation.partialRefusalReasons", containsString("factuurgegevens"))
                 .body("explanation.extensionReason", containsString("Veel systemen"));
+    }
+
+    @Test
+    void theOfficersAnswerReachesTheSubject() {
+        String email = freshEmail("answer");
+        String id = SubjectTestSupport.submitAccess(email);
+        String token = SubjectTestSupport.verifyByApi(id, email);
+        SubjectTestSupport.answerThroughSystems(id);
+        officer.close(UUID.fromString(id), "officer",
+                new ActionRequests.Closure("Besides the systems listed, we hold no paper files about you.", null));
+        String completed = awaitMail(email, "Your request is completed");
+        assertThat(completed).contains("Our answer:", "we hold no paper files about you", "/status/" + token);
+        given().get("/status/" + token).then().statusCode(200)
+                .body(containsString("Our answer"))
+                .body(containsString("we hold no paper files about you"))
+                .body(containsString("Your request has been completed on"))
+                .body(containsString("Download your data"));
     }
 
     @Test

@@ -4,11 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dev.rightsdesk.intake.mail.LocalMailbox;
-import dev.rightsdesk.fanout.FanoutService;
 import dev.rightsdesk.fanout.Task;
-import dev.rightsdesk.fanout.TaskDatasetVersion;
-import dev.rightsdesk.fanout.TaskModelVersion;
-import dev.rightsdesk.fanout.TaskState;
+import dev.rightsdesk.testing.TopicReader;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
@@ -17,7 +14,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -107,53 +103,37 @@ public final class SubjectTestSupport {
     }
 
     /**
-     * Approves a verified ticket and lets every connected system answer as its connector would (the crm with data,
-     * the newsletter with nothing, the training corpus with a dataset version, the registry with a model version),
-     * recording each outcome through the fan-out, which then moves the ticket to READY_FOR_RESPONSE.
+     * Approves a verified ticket and lets every connected system answer on {@code dsr.task-results} as its connector
+     * would (the crm with data, the newsletter with nothing, the training corpus with a dataset version, the model
+     * registry with a model version); the fan-out's result consumer applies them and moves the ticket to
+     * READY_FOR_RESPONSE.
      */
     public static void answerThroughSystems(String id) {
         UUID ticketId = UUID.fromString(id);
         TicketService tickets = Arc.container().instance(TicketService.class).get();
-        FanoutService fanout = Arc.container().instance(FanoutService.class).get();
         QuarkusTransaction.requiringNew().run(() -> tickets.approve(Ticket.findById(ticketId), "officer", "test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<Task> tasks = QuarkusTransaction.requiringNew().call(() -> Task.forTicket(ticketId));
+            return !tasks.isEmpty() && tasks.stream().allMatch(t -> t.attempts > 0);
+        });
         for (Task task : QuarkusTransaction.requiringNew().call(() -> Task.forTicket(ticketId))) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Task t = Task.findById(task.id);
-                Instant now = Instant.now();
-                switch (t.systemKey) {
-                    case "crm" -> t.answerData = "{\"customerId\":\"C-42\",\"address\":\"Canal Street 1\","
-                            + "\"orders\":[{\"id\":\"O-1\",\"total\":\"12.50\"}]}";
-                    case "training-corpus" -> {
-                        TaskDatasetVersion d = new TaskDatasetVersion();
-                        d.taskId = t.id;
-                        d.ticketId = ticketId;
-                        d.systemKey = t.systemKey;
-                        d.dataset = "support-chats";
-                        d.datasetVersion = "2026-01";
-                        d.recordsRemoved = 0;
-                        d.recordsExcluded = 0;
-                        d.reportedAt = now;
-                        d.persist();
-                    }
-                    case "model-registry" -> {
-                        TaskModelVersion m = new TaskModelVersion();
-                        m.taskId = t.id;
-                        m.ticketId = ticketId;
-                        m.systemKey = t.systemKey;
-                        m.modelName = "recommender";
-                        m.modelVersion = "3.1";
-                        m.trainingDatasetVersions = new java.util.ArrayList<>(List.of("support-chats@2026-01"));
-                        m.reportedAt = now;
-                        m.persist();
-                    }
-                    default -> {
-                    }
-                }
-            });
-            QuarkusTransaction.requiringNew().run(() -> fanout.completeByHand(task.id,
-                    task.systemKey.equals("newsletter") ? TaskState.NOT_FOUND : TaskState.COMPLETED,
-                    "answer of the test connector", "system"));
+            String data = switch (task.systemKey) {
+                case "crm" -> "\"outcome\":\"COMPLETED\",\"answer\":{\"customerId\":\"C-42\",\"address\":\"Canal Street 1\","
+                        + "\"orders\":[{\"id\":\"O-1\",\"total\":\"12.50\"}]}";
+                case "training-corpus" -> "\"outcome\":\"COMPLETED\",\"datasets\":[{\"dataset\":\"support-chats\","
+                        + "\"version\":\"2026-01\",\"recordsRemoved\":0,\"recordsExcluded\":0}]";
+                case "model-registry" -> "\"outcome\":\"COMPLETED\",\"modelVersions\":[{\"name\":\"recommender\","
+                        + "\"version\":\"3.1\",\"trainingDatasetVersions\":[\"support-chats@2026-01\"]}]";
+                default -> "\"outcome\":\"NOT_FOUND\"";
+            };
+            String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/systems/"
+                    + task.systemKey + "\",\"type\":\"dev.rightsdesk.task.result.v1\",\"subject\":\"" + task.id
+                    + "\",\"datacontenttype\":\"application/json\",\"data\":{\"taskId\":\"" + task.id
+                    + "\",\"ticketId\":\"" + ticketId + "\",\"attempt\":" + task.attempts + "," + data + "}}";
+            TopicReader.send("dsr.task-results", ticketId.toString(), event);
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Ticket.<Ticket>findById(ticketId).status) == TicketStatus.READY_FOR_RESPONSE);
     }
 
     /** A code that is surely not {@code code}. */

@@ -27,4 +27,9 @@ public interface MailText {
     String linksSubject();
     String linksBody(String links);
     String linksItem(String type, String received, String url);
+    String partlyRefusedSubject();
+    String partlyRefusedBody(String type, String reasons, String authority, String authorityUrl, String url);
+    String answerBlock(String answer);
+    String decisionUpheldBody(String url);
+    String decisionOverruledBody(String reasons, String authority, String authorityUrl, String url);
 }

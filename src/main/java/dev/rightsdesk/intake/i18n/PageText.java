@@ -163,4 +163,12 @@ public interface PageText {
     String tooLargeTitle();
     String tooLargeText();
     String backToForm();
+    String partialRefusalTitle();
+    String partialRefusalText();
+    String responseTitle();
+    String objectionUpheldTitle();
+    String objectionUpheldText();
+    String objectionOverruledTitle();
+    String objectionOverruledText();
+    String decisionReasonsLabel();
 }

@@ -12,6 +12,7 @@ import dev.rightsdesk.intake.verification.VerificationConfig;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
+import dev.rightsdesk.ticket.TicketStatus;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,12 +82,28 @@ public class SubjectMailer {
             case TicketEvents.VERIFIED -> send(t.subjectEmail, mail.verifiedSubject(), mail.verifiedBody(type, due, url), t.locale);
             case TicketEvents.EXTENDED -> send(t.subjectEmail, mail.extendedSubject(),
                     mail.extendedBody(type, due, orDash(status.extensionReason()), url, authority, authorityUrl), t.locale);
-            case TicketEvents.REFUSED -> send(t.subjectEmail, mail.refusedSubject(),
-                    mail.refusedBody(type, orDash(status.refusalReasons()), authority, authorityUrl, url), t.locale);
+            case TicketEvents.REFUSED -> {
+                if (t.status == TicketStatus.REFUSED || status.partialRefusalReasons() == null) {
+                    send(t.subjectEmail, mail.refusedSubject(),
+                            mail.refusedBody(type, orDash(status.refusalReasons()), authority, authorityUrl, url), t.locale);
+                } else {
+                    send(t.subjectEmail, mail.partlyRefusedSubject(),
+                            mail.partlyRefusedBody(type, status.partialRefusalReasons(), authority, authorityUrl, url),
+                            t.locale);
+                }
+            }
             case TicketEvents.COMPLETED -> send(t.subjectEmail, mail.completedSubject(),
-                    t.type == RequestType.ACCESS ? mail.completedBodyAccess(url) : mail.completedBody(type, url), t.locale);
-            case "objection-upheld", "objection-overruled" -> send(t.subjectEmail, mail.decisionSubject(),
-                    mail.decisionBody(url, authority, authorityUrl), t.locale);
+                    (t.type == RequestType.ACCESS ? mail.completedBodyAccess(url) : mail.completedBody(type, url))
+                            + (status.response() == null || status.response().isBlank() ? ""
+                                    : mail.answerBlock(status.response())), t.locale);
+            case "objection-upheld", "objection-overruled" -> {
+                var decision = status.objectionDecision();
+                String body = decision == null ? mail.decisionBody(url, authority, authorityUrl)
+                        : decision.compellingGrounds()
+                                ? mail.decisionOverruledBody(orDash(decision.reasons()), authority, authorityUrl, url)
+                                : mail.decisionUpheldBody(url);
+                send(t.subjectEmail, mail.decisionSubject(), body, t.locale);
+            }
             default -> {
                 return false;
             }

@@ -35,6 +35,9 @@ public record RequestStatusView(
             LocalDate originalDueDate,
             String extensionReason,
             String refusalReasons,
+            String partialRefusalReasons,
+            String response,
+            SubjectStatus.ObjectionOutcome objectionDecision,
             LocalDate closedOn,
             boolean packageAvailable,
             Complaint complaint) {
@@ -54,7 +57,8 @@ public record RequestStatusView(
         RequestStatusView base = of(t);
         return new RequestStatusView(base.id, base.type, base.status, base.stage, base.verified, base.receivedAt,
                 base.dueDate, base.extended, base.nominalDueDate, base.statusUrl,
-                new Explanation(s.originalDueDate(), s.extensionReason(), s.refusalReasons(), s.closedOn(),
+                new Explanation(s.originalDueDate(), s.extensionReason(), s.refusalReasons(),
+                        s.partialRefusalReasons(), s.response(), s.objectionDecision(), s.closedOn(),
                         s.packageAvailable(), new Complaint(config.supervisoryAuthorityName(),
                                 config.supervisoryAuthorityUrl(), true)));
     }

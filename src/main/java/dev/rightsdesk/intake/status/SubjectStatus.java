@@ -1,6 +1,10 @@
 package dev.rightsdesk.intake.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.rightsdesk.ai.exclusion.ObjectionDecision;
+import dev.rightsdesk.officer.decision.RefusalScope;
+import dev.rightsdesk.officer.decision.TicketRefusal;
+import dev.rightsdesk.officer.decision.TicketResponse;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketStatus;
@@ -20,7 +24,10 @@ import java.util.UUID;
  * @param dueDate          the date in force: the original due date, or the extended one
  * @param originalDueDate  the due date before any extension
  * @param extensionReason  why more time is needed (only when extended)
- * @param refusalReasons   why the request is refused (only when refused)
+ * @param refusalReasons   why the request is refused (only when refused in whole)
+ * @param partialRefusalReasons why part of the request is refused (a partial refusal; the rest is carried out)
+ * @param response         the officer's answer when closing the request
+ * @param objectionDecision the decision on an Art. 21(1) objection, once taken
  * @param closedOn         the date it was completed, refused or expired
  * @param packageAvailable whether an access package can be downloaded (after a fresh code)
  */
@@ -36,8 +43,15 @@ public record SubjectStatus(
         boolean extended,
         String extensionReason,
         String refusalReasons,
+        String partialRefusalReasons,
+        String response,
+        ObjectionOutcome objectionDecision,
         LocalDate closedOn,
         boolean packageAvailable) {
+
+    /** The balancing of an Art. 21(1) objection: whether compelling grounds override it, and why. */
+    public record ObjectionOutcome(boolean compellingGrounds, String reasons) {
+    }
 
     /** What the subject is told, in words a non-lawyer understands. */
     public enum Stage {
@@ -75,9 +89,23 @@ public record SubjectStatus(
                 && (t.status == TicketStatus.READY_FOR_RESPONSE || t.status == TicketStatus.COMPLETED);
     }
 
-    /** Builds the view; reads the status history, so call it inside a transaction. */
+    /**
+     * Builds the view from the ticket, its status history and the officer's records (refusals with their scope,
+     * the closing answer, an objection decision); call it inside a transaction.
+     */
     public static SubjectStatus of(Ticket t) {
         String refusal = null;
+        String partial = null;
+        for (TicketRefusal r : TicketRefusal.ofTicket(t.id)) {
+            if (r.scope == RefusalScope.WHOLE) {
+                refusal = r.reasons;
+            } else {
+                partial = r.reasons;
+            }
+        }
+        String response = TicketResponse.<TicketResponse>findByIdOptional(t.id).map(r -> r.response).orElse(null);
+        ObjectionOutcome decision = ObjectionDecision.forTicket(t.id)
+                .map(d -> new ObjectionOutcome(d.compellingGrounds, d.reasons)).orElse(null);
         LocalDate closedOn = null;
         if (t.status.isClosed()) {
             List<TicketStatusChange> history = TicketStatusChange.history(t.id);
@@ -85,7 +113,7 @@ public record SubjectStatus(
                 TicketStatusChange change = history.get(i);
                 if (change.toStatus == t.status) {
                     closedOn = dateOf(change.at, t.zone);
-                    if (t.status == TicketStatus.REFUSED) {
+                    if (t.status == TicketStatus.REFUSED && refusal == null) {
                         refusal = change.reason;
                     }
                     break;
@@ -93,7 +121,8 @@ public record SubjectStatus(
             }
         }
         return new SubjectStatus(t.id, t.type, t.status, stageOf(t.status), t.receivedOn, t.effectiveDue, t.dueDate,
-                t.extended, t.extended ? t.extensionReason : null, refusal, closedOn, packageAvailable(t));
+                t.extended, t.extended ? t.extensionReason : null, refusal, partial, response, decision, closedOn,
+                packageAvailable(t));
     }
 
     private static LocalDate dateOf(Instant at, String zone) {

@@ -49,9 +49,28 @@ public record StatusView(
         return status.extensionReason() != null && !status.extensionReason().isBlank();
     }
 
-    /** The complaint rights are shown whenever the subject might disagree: extended or refused (Art. 12(4)). */
+    public boolean hasPartialRefusal() {
+        return !isRefused() && status.partialRefusalReasons() != null && !status.partialRefusalReasons().isBlank();
+    }
+
+    public boolean hasResponse() {
+        return status.response() != null && !status.response().isBlank();
+    }
+
+    public boolean hasObjectionDecision() {
+        return status.objectionDecision() != null;
+    }
+
+    public boolean objectionOverruled() {
+        return hasObjectionDecision() && status.objectionDecision().compellingGrounds();
+    }
+
+    /**
+     * The complaint rights are shown whenever the subject might disagree (Art. 12(4)): extended, refused in whole
+     * or in part, or an objection overruled by compelling grounds.
+     */
     public boolean showRights() {
-        return isRefused() || status.extended();
+        return isRefused() || status.extended() || hasPartialRefusal() || objectionOverruled();
     }
 
     public boolean showDue() {
