@@ -42,9 +42,9 @@ class AccessPackageTest {
         return files;
     }
 
-    static String grant(String id, String email, int mailsBefore) {
+    static String grant(String id, String email, int codesBefore) {
         given().post("/api/v1/requests/" + id + "/package-code").then().statusCode(202);
-        String code = awaitCode(email, mailsBefore + 1);
+        String code = awaitCode(email, codesBefore + 1);
         return given().contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
                 .post("/api/v1/requests/" + id + "/package").then().statusCode(201)
                 .body("downloadUrl", matchesPattern("^/api/v1/packages/[A-Za-z0-9_-]{43}$"))

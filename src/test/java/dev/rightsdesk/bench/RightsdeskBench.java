@@ -68,12 +68,12 @@ class RightsdeskBench {
             try {
                 double ready = awaitReady(port);
                 Thread.sleep(5_000);
-                line("## Start with external PostgreSQL and Kafka (-Xmx512m)");
+                line("## Start with external PostgreSQL and Kafka (-Xmx512m; %s)", load());
                 line("- time to ready: %.2f s; resident memory 5 s after ready: %d MB", ready, rssMb(app));
                 LoadGenerator load = new LoadGenerator("http://127.0.0.1:" + port + "/api/v1/requests");
                 load.closedLoop(8, Duration.ofSeconds(15)); // warm-up: JIT, pools
                 line("- resident memory after warm-up load: %d MB", rssMb(app));
-                line("## Intake, durable commits");
+                line("## Intake, durable commits (%s)", load());
                 LoadGenerator.Result open = load.openLoop(500, Duration.ofSeconds(30));
                 line("- open loop, 500 req/s for 30 s: %s", open);
                 LoadGenerator.Result closed = load.closedLoop(32, Duration.ofSeconds(20));
@@ -99,7 +99,7 @@ class RightsdeskBench {
     /** Time to ready with embedded defaults: first start on an empty data folder, then a restart on it. */
     void embeddedStart() throws Exception {
         Path data = Files.createTempDirectory("rightsdesk-bench-embedded-");
-        line("## Start with embedded defaults (embedded PostgreSQL and Kafka, demo systems)");
+        line("## Start with embedded defaults (embedded PostgreSQL and Kafka, demo systems; %s)", load());
         for (String run : List.of("first start (empty data folder)", "restart (existing data)")) {
             int port = freePort();
             Map<String, String> env = Map.of("RIGHTSDESK_EMBEDDED_DATA_DIR", data.toString(),
@@ -125,11 +125,12 @@ class RightsdeskBench {
                     + " SELECT gen_random_uuid(), 'ACCESS', CASE WHEN g % 5 = 0 THEN 'COMPLETED' ELSE"
                     + " (ARRAY['IDENTITY_UNVERIFIED','PENDING_REVIEW','IN_PROGRESS','AWAITING_SYSTEMS'])[1 + g % 4] END,"
                     + " 'x', md5(g::text), now(), current_date, 'NL', 'Europe/Amsterdam', d, d, d + 60, d + 60, d"
-                    + " FROM generate_series(1, 1250000) g, LATERAL (SELECT current_date - 60 + (g % 150) AS d) due");
-            s.execute("ANALYZE ticket");
-            line("## Overdue scan");
-            line("- inserted 1,250,000 tickets (1,000,000 open) with generate_series in %.1f s",
-                    (System.nanoTime() - t0) / 1e9);
+                    // due dates spread over the coming three months, a few days overdue: a busy but healthy queue
+                    + " FROM generate_series(1, 1250000) g, LATERAL (SELECT current_date - 3 + (g % 93) AS d) due");
+            s.execute("VACUUM ANALYZE ticket");
+            line("## Overdue scan (%s)", load());
+            line("- inserted 1,250,000 tickets (1,000,000 open, due dates spread over 3 months, 3 %% overdue) with"
+                    + " generate_series, then VACUUM ANALYZE, in %.1f s", (System.nanoTime() - t0) / 1e9);
             LocalDate today = LocalDate.now();
             // the query the metrics run, with its parameters (today, today, today + at-risk days) as literals
             String query = TicketGauges.OVERDUE_QUERY.replaceFirst("\\?", "DATE '" + today + "'")
@@ -219,6 +220,14 @@ class RightsdeskBench {
             }
         }
         return -1;
+    }
+
+    static String load() {
+        try {
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0];
+        } catch (IOException e) {
+            return "load average unknown";
+        }
     }
 
     void line(String format, Object... args) {

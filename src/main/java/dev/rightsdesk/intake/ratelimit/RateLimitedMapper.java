@@ -3,7 +3,6 @@ package dev.rightsdesk.intake.ratelimit;
 import dev.rightsdesk.intake.web.WebErrors;
 import dev.rightsdesk.intake.web.WebPages;
 import dev.rightsdesk.platform.error.Problem;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -12,8 +11,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** 429 with {@code Retry-After}: problem+json on the API, a page in the subject's language on the web pages. */
 public class RateLimitedMapper {
 
-    @Inject
-    WebPages pages;
+    private final WebPages pages;
+
+    public RateLimitedMapper(WebPages pages) {
+        this.pages = pages;
+    }
 
     @ServerExceptionMapper
     public Response rateLimited(RateLimitedException e, UriInfo uri, HttpHeaders headers) {

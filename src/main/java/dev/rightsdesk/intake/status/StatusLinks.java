@@ -47,15 +47,6 @@ public class StatusLinks {
         return StatusLink.<StatusLink>findByIdOptional(ticketId).map(l -> l.token);
     }
 
-    /** The ticket a token belongs to; empty for anything unknown or malformed. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Ticket> find(String token) {
-        if (!SubjectSecrets.wellFormedToken(token)) {
-            return Optional.empty();
-        }
-        return Ticket.find("statusTokenHash", SubjectSecrets.tokenHash(token)).firstResultOptional();
-    }
-
     /** Whether {@code token} is the status token of {@code ticket}. */
     public static boolean matches(Ticket ticket, String token) {
         return SubjectSecrets.wellFormedToken(token) && ticket.statusTokenHash != null

@@ -78,10 +78,6 @@ public class VerificationService {
         VerificationCode.delete("ticketId", ticketId);
     }
 
-    public VerificationConfig config() {
-        return config;
-    }
-
     private String hash(UUID codeId, UUID ticketId, CodePurpose purpose, String code) {
         return secrets.keyedHash(HASH_DOMAIN, codeId + "|" + ticketId + "|" + purpose + "|" + code);
     }
