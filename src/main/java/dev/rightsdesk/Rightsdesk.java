@@ -5,6 +5,7 @@ import dev.rightsdesk.platform.embedded.EmbeddedSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.jboss.logging.Logger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,13 @@ public class Rightsdesk implements QuarkusApplication {
         int[] exitCode = {0};
         try {
             engines.start().forEach(System::setProperty);
-            Quarkus.run(Rightsdesk.class, (code, failure) -> exitCode[0] = code, args);
+            Quarkus.run(Rightsdesk.class, (code, failure) -> {
+                exitCode[0] = code;
+                if (failure != null) {
+                    // our own handler replaces Quarkus' default one, which would have reported the failure
+                    Logger.getLogger(Rightsdesk.class).error("Rightsdesk stopped with an error", failure);
+                }
+            }, args);
         } finally {
             engines.close();
             applicationStopped.countDown();

@@ -34,7 +34,13 @@ public class BuiltInUsersGuard {
         }
         boolean embedded = config.getOptionalValue("rightsdesk.embedded.active", Boolean.class).orElse(false);
         boolean oidc = config.getOptionalValue("quarkus.oidc.tenant-enabled", Boolean.class).orElse(false);
-        check(LaunchMode.current(), embedded, users);
+        try {
+            check(LaunchMode.current(), embedded, users);
+        } catch (IllegalStateException e) {
+            // Said here too: the embedded start's exit handler ends the process without printing the cause.
+            LOG.error(e.getMessage());
+            throw e;
+        }
         if (LaunchMode.current() == LaunchMode.NORMAL && users.isEmpty() && !oidc) {
             LOG.warn("No staff sign-in is configured: every staff endpoint refuses access. Set RIGHTSDESK_OIDC_ENABLED=true"
                     + " and QUARKUS_OIDC_AUTH_SERVER_URL (docs/officer.md).");

@@ -59,8 +59,10 @@ public class StaffSignIn implements ConfigSourceFactory {
             s.put("quarkus.http.auth.permission.staff-api.auth-mechanism", "basic");
             s.put("quarkus.http.auth.permission.officer-ui.auth-mechanism", "form");
         }
+        // Always plain text: built-in users exist only where their passwords are their names; a production
+        // configuration that adds users anyway then starts far enough for BuiltInUsersGuard to say why it stops.
+        s.put("quarkus.security.users.embedded.plain-text", "true");
         if (builtInUsers) {
-            s.put("quarkus.security.users.embedded.plain-text", "true");
             for (String[] user : USERS) {
                 s.put("quarkus.security.users.embedded.users." + user[0], user[0]);
                 s.put("quarkus.security.users.embedded.roles." + user[0], user[1]);

@@ -91,8 +91,11 @@ class OfficerBrowserTest {
         browser.manage().window().setSize(new Dimension(1400, 1100));
     }
 
+    /** Waits while a page may still be replacing the one before it (its elements then go stale). */
     static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     static String text(String css) {
@@ -107,7 +110,7 @@ class OfficerBrowserTest {
         browser.findElement(By.id("j_password")).sendKeys(user);
         shot("01-sign-in-" + user);
         browser.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
-        waiting().until(d -> d.findElements(By.cssSelector("h1")).stream().anyMatch(h -> h.getText().equals("Queue")));
+        waiting().until(d -> d.getTitle().startsWith("Queue"));
     }
 
     @Test
