@@ -35,8 +35,8 @@ public class OutboxEvent extends PanacheEntityBase {
     /**
      * The structured-mode CloudEvent JSON; null for a tombstone on a compacted topic. Encrypted at rest: a task
      * command carries the identifiers its system looks the subject up by, and a database dump must show no
-     * personal data (issue 6). The relay reads it through this entity, decrypted; rows written before the
-     * encryption (plain JSON) still read as they are.
+     * personal data (issue 6). The relay reads the column with plain JDBC and decrypts it with the same converter;
+     * rows written before the encryption (plain JSON) still read as they are.
      */
     @Convert(converter = LenientEncryptedStringConverter.class)
     public String payload;

@@ -6,21 +6,27 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.rightsdesk.platform.crypto.LenientEncryptedStringConverter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -45,16 +51,17 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x5249_4748_5453_0001L;
 
     private final MutinyEmitter<String> emitter;
-    private final EntityManager em;
+    private final DataSource dataSource;
+    private final LenientEncryptedStringConverter payloads = new LenientEncryptedStringConverter();
     private final OutboxConfig config;
     private final AtomicBoolean paused = new AtomicBoolean();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, EntityManager em, OutboxConfig config) {
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, DataSource dataSource, OutboxConfig config) {
         this.emitter = emitter;
-        this.em = em;
+        this.dataSource = dataSource;
         this.config = config;
     }
 
@@ -113,73 +120,132 @@ public class OutboxRelay {
 
     /** Relays one batch; returns how many events were published (0 when another instance holds the lock). */
     public int relayOnce() {
-        try {
-            return QuarkusTransaction.requiringNew().timeout((int) config.ackTimeout().toSeconds() + 30).call(this::relayBatch);
-        } catch (RuntimeException e) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int published = relayBatch(connection);
+                connection.commit();
+                return published;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
             LOG.warnf("Outbox relay round failed, will retry: %s", e.getMessage());
             return 0;
         }
     }
 
-    private int relayBatch() {
-        boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK).getSingleResult();
-        if (!leader) {
-            return 0;
+    /*
+     * A plain JDBC transaction, not JTA: the round waits for the broker's acks while it holds the lock, and a JTA
+     * transaction on this thread would be propagated into the producer's callback threads (context propagation),
+     * which made Narayana roll rounds back under load ("multiple threads active") and re-send whole batches.
+     */
+    private int relayBatch(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0;
+                }
+            }
         }
-        List<OutboxEvent> batch = OutboxEvent.pending(config.batchSize());
+        List<Pending> batch = pending(connection);
         if (batch.isEmpty()) {
             return 0;
         }
         // Subscribing starts the send; all are in flight at once, in seq order, before we wait for acks.
         List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
+        for (Pending event : batch) {
             sends.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
         }
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-        List<OutboxEvent> acked = new ArrayList<>(batch.size());
-        Instant now = Instant.now();
-        String failure = null;
+        List<Long> acked = new ArrayList<>(batch.size());
+        Map<Long, String> failed = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            OutboxEvent event = batch.get(i);
+            Pending event = batch.get(i);
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acked.add(event);
+                acked.add(event.seq());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure = "interrupted";
+                failed.put(event.seq(), "interrupted");
                 break;
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                failure = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-                event.attempts++;
-                event.lastError = failure.length() > 500 ? failure.substring(0, 500) : failure;
+                String failure = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                failed.put(event.seq(), failure.length() > 500 ? failure.substring(0, 500) : failure);
             }
         }
-        acked.forEach(e -> {
-            e.publishedAt = now;
-            e.attempts++;
-        });
-        if (failure != null) {
+        markPublished(connection, acked);
+        markFailed(connection, failed);
+        if (!failed.isEmpty()) {
             LOG.warnf("Outbox relay: %d of %d events not acknowledged (%s); they stay pending",
-                    batch.size() - acked.size(), batch.size(), failure);
+                    batch.size() - acked.size(), batch.size(), failed.values().iterator().next());
         }
         return acked.size();
     }
 
-    private Message<String> toMessage(OutboxEvent event) {
+    /** One pending row, its payload decrypted. */
+    private record Pending(long seq, UUID id, String topic, String key, String type, String payload) {
+    }
+
+    private List<Pending> pending(Connection connection) throws SQLException {
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT seq, id, topic, event_key, type, payload"
+                + " FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+            query.setInt(1, config.batchSize());
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), payloads.convertToEntityAttribute(rs.getString(6))));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private static void markPublished(Connection connection, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_event"
+                + " SET published_at = clock_timestamp(), attempts = attempts + 1 WHERE seq = ANY (?)")) {
+            update.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private static void markFailed(Connection connection, Map<Long, String> failed) throws SQLException {
+        if (failed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+            for (Map.Entry<Long, String> f : failed.entrySet()) {
+                update.setString(1, f.getValue());
+                update.setLong(2, f.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private Message<String> toMessage(Pending event) {
         RecordHeaders headers = new RecordHeaders();
-        if (event.payload != null) {
+        if (event.payload() != null) {
             headers.add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
         }
-        headers.add("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", event.type.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_id", event.id().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.key)
+                .withTopic(event.topic())
+                .withKey(event.key())
                 .withHeaders(headers)
                 .build();
-        return Message.of(event.payload).addMetadata(metadata);
+        return Message.of(event.payload()).addMetadata(metadata);
     }
 
     /** Stops relaying (tests and operators' maintenance); pending events wait in the table. */
