@@ -14,13 +14,11 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -144,7 +142,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseUnavailable.isCause(e)) {
             LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
             return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
                     .entity(Problem.of(503, "service-unavailable", "Temporarily unavailable",
@@ -155,22 +153,6 @@ public class ProblemMapper {
         LOG.errorf(e, "Unexpected error %s", errorId);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "Something went wrong on our side; reference " + errorId));
-    }
-
-    static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            String message = t.getMessage();
-            if (message != null && (message.contains("Acquisition timeout") || message.contains("Unable to acquire JDBC Connection"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response respond(Problem problem) {

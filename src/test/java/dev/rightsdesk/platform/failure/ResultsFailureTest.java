@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rightsdesk.fanout.Task;
+import dev.rightsdesk.testing.EmbeddedEnginesTestResource;
 import dev.rightsdesk.testing.TopicReader;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketService;
@@ -155,5 +156,30 @@ class ResultsFailureTest {
                 .as("a malformed result naming a task flags its ticket").isTrue();
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void resultsArrivingWhileTheDatabaseIsDownWaitForItInsteadOfGoingToTheDeadLetterTopic() throws Exception {
+        UUID ticketId = fannedOutTicket("db-down-results@example.org");
+        List<Task> tasks = tasks(ticketId);
+        List<String> eventIds = new ArrayList<>();
+        var postgres = EmbeddedEnginesTestResource.postgres();
+        postgres.close();
+        try {
+            for (Task task : tasks) {
+                String eventId = "db-down-" + UUID.randomUUID();
+                eventIds.add(eventId);
+                TopicReader.send(RESULTS, ticketId.toString(), result(eventId, task, "NOT_FOUND"));
+            }
+            // Long enough for the consumer to meet the outage several times over (the old code gave up after 3 tries).
+            Thread.sleep(6_000);
+        } finally {
+            postgres.start();
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(ticketId) == TicketStatus.READY_FOR_RESPONSE);
+        List<ConsumerRecord<String, String>> dlq = TopicReader.readUntil("dsr.task-results.dlq", Duration.ofSeconds(5),
+                rs -> false);
+        assertThat(dlq).as("no result of the outage dead-lettered")
+                .noneMatch(r -> r.value() != null && eventIds.stream().anyMatch(r.value()::contains));
     }
 }
