@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,36 +84,67 @@ public class RateLimiter {
         if (!enabled) {
             return;
         }
-        long wait = 0;
+        Instant now = Instant.now();
+        List<Window> windows = new ArrayList<>(2);
         if (clientAddress != null) {
-            wait = Math.max(wait, count(action, "client", clientAddress, perClient.get(action)));
+            windows.add(window(action, "client", clientAddress, perClient.get(action), now));
         }
         if (emailHash != null) {
-            wait = Math.max(wait, count(action, "email", emailHash, perEmail.get(action)));
+            windows.add(window(action, "email", emailHash, perEmail.get(action), now));
+        }
+        if (windows.isEmpty()) {
+            return;
+        }
+        List<Integer> hits = QuarkusTransaction.requiringNew().call(() -> count(windows));
+        long wait = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            Window w = windows.get(i);
+            if (hits.get(i) > w.limit().count()) {
+                wait = Math.max(wait, Math.max(1, w.start() + w.limit().window().toSeconds() - now.getEpochSecond()));
+            }
         }
         if (wait > 0) {
             throw new RateLimitedException(action.name().toLowerCase(), wait);
         }
     }
 
-    /** Returns 0 when within the limit, else the seconds until the window ends. */
-    private long count(Action action, String scope, String value, Limit limit) {
-        Instant now = Instant.now();
+    /** The counter one hit goes to: a keyed hash of the scope's value and the start of the current window. */
+    private record Window(String bucket, long start, Limit limit) {
+    }
+
+    private Window window(Action action, String scope, String value, Limit limit, Instant now) {
         long windowSeconds = limit.window().toSeconds();
         long start = Math.floorDiv(now.getEpochSecond(), windowSeconds) * windowSeconds;
         String bucket = action.name().toLowerCase() + ":" + scope + ":"
                 + secrets.keyedHash(HASH_DOMAIN, scope + ":" + value).substring(0, 40);
-        int hits = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                INSERT INTO rate_limit_counter (bucket, window_start, hits) VALUES (?1, ?2, 1)
-                ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counter.hits + 1
-                RETURNING hits""")
-                .setParameter(1, bucket)
-                .setParameter(2, Instant.ofEpochSecond(start))
-                .getSingleResult()).intValue());
-        if (hits <= limit.count()) {
-            return 0;
+        return new Window(bucket, start, limit);
+    }
+
+    /**
+     * Counts the hit in every window with one statement and returns the counts so far, in order. The commit need
+     * not wait for the disk (synchronous_commit off, for this transaction only): a crash may forget the last
+     * fraction of a second of hits, which a rate limit can afford, and the submission itself no longer waits for
+     * two extra fsyncs before its own durable commit.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Integer> count(List<Window> windows) {
+        em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+        StringBuilder sql = new StringBuilder("INSERT INTO rate_limit_counter (bucket, window_start, hits) VALUES ");
+        for (int i = 0; i < windows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(", 1)");
         }
-        return Math.max(1, start + windowSeconds - now.getEpochSecond());
+        sql.append(" ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counter.hits + 1 RETURNING bucket, hits");
+        var query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < windows.size(); i++) {
+            query.setParameter(2 * i + 1, windows.get(i).bucket()).setParameter(2 * i + 2, Instant.ofEpochSecond(windows.get(i).start()));
+        }
+        Map<String, Integer> byBucket = new HashMap<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            byBucket.put((String) row[0], ((Number) row[1]).intValue());
+        }
+        List<Integer> hits = new ArrayList<>(windows.size());
+        windows.forEach(w -> hits.add(byBucket.getOrDefault(w.bucket(), 1)));
+        return hits;
     }
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

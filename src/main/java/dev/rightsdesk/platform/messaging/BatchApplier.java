@@ -1,0 +1,153 @@
+package dev.rightsdesk.platform.messaging;
+
+import dev.rightsdesk.platform.error.DatabaseUnavailable;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the valid records of one Kafka poll (a {@code KafkaRecordBatch}) to the database and settles each
+ * record on its own, so that a consumer gets batching without giving up per-record dead-lettering:
+ * <ul>
+ * <li>all records in one transaction, in offset order: one durable commit instead of one per record, which is
+ * what lets a burst of events (a fan-out of many tickets) drain quickly; each effect is still deduplicated by the
+ * caller (inbox by event id);</li>
+ * <li>if that transaction fails for a reason other than an outage, each record in its own transaction, tried a
+ * few times, so one bad record cannot hold the others back; a record that still fails is nacked, and the
+ * channel's dead-letter strategy takes it with the reason in its headers;</li>
+ * <li>while the database is unreachable nothing is given up: the work waits, with pauses growing to 10 s, until
+ * the database is back; the connector stops fetching meanwhile and commits the offsets only after the acks.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class BatchApplier {
+
+    /** How often a record that fails on its own (not for an outage) is tried before it is dead-lettered. */
+    public static final int APPLY_ATTEMPTS = 3;
+    private static final long MAX_OUTAGE_PAUSE_MS = 10_000;
+    private static final Logger LOG = Logger.getLogger(BatchApplier.class);
+
+    private final EntityManager em;
+    private volatile boolean stopping;
+
+    public BatchApplier(EntityManager em) {
+        this.em = em;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** A record of the batch and what was read from it. */
+    public record Item<T>(KafkaRecord<?, ?> record, T value) {
+
+        /** {@code topic-partition@offset}: names the record in logs without its content. */
+        public String at() {
+            return position(record);
+        }
+    }
+
+    /** {@code topic-partition@offset} of a record. */
+    public static String position(KafkaRecord<?, ?> record) {
+        return record.getTopic() + "-" + record.getPartition() + "@" + record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> String.valueOf(m.getOffset())).orElse("?");
+    }
+
+    /**
+     * Applies {@code apply} to every item and returns the acks and nacks of their records.
+     *
+     * @param apply runs inside a transaction; it may throw to refuse an item
+     */
+    public <T> List<CompletionStage<Void>> apply(List<Item<T>> items, Consumer<T> apply) {
+        List<CompletionStage<Void>> settled = new ArrayList<>(items.size());
+        if (items.size() > 1 && together(items, apply)) {
+            items.forEach(i -> settled.add(i.record().ack()));
+        } else {
+            items.forEach(i -> settled.add(alone(i, apply)));
+        }
+        return settled;
+    }
+
+    /** Shutting down during an outage: the record is left unsettled, its offset uncommitted, and read again later. */
+    private static CompletionStage<Void> unsettled() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** One transaction for all; false when it failed for a reason other than an outage. */
+    private <T> boolean together(List<Item<T>> items, Consumer<T> apply) {
+        for (int outage = 1; ; outage++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (Item<T> item : items) {
+                        apply.accept(item.value());
+                        // The next item may re-read (refresh) an entity this one changed: write the change out first.
+                        em.flush();
+                    }
+                });
+                return true;
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.isCause(e) || stopping) {
+                    // When stopping during an outage the single path below leaves the records unsettled.
+                    LOG.warnf("A batch of %d records from %s was not applied together (%s); applying them one by one",
+                            items.size(), items.get(0).record().getTopic(), e.getClass().getSimpleName());
+                    return false;
+                }
+                waitOutOutage(outage, items.size(), e);
+            }
+        }
+    }
+
+    /** Its own transaction, a few attempts; an outage is waited out rather than counted as an attempt. */
+    private <T> CompletionStage<Void> alone(Item<T> item, Consumer<T> apply) {
+        int attempt = 1;
+        for (int outage = 1; ; ) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply.accept(item.value()));
+                return item.record().ack();
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.isCause(e)) {
+                    if (stopping) {
+                        return unsettled();
+                    }
+                    waitOutOutage(outage++, 1, e);
+                    continue;
+                }
+                if (attempt >= APPLY_ATTEMPTS) {
+                    LOG.errorf(e, "Record %s could not be applied; it goes to the dead-letter topic", item.at());
+                    // No cause attached: the dead-letter headers must not quote database messages.
+                    return item.record().nack(new IllegalStateException("could not be applied after " + attempt
+                            + " attempts (" + e.getClass().getSimpleName() + ")"));
+                }
+                LOG.warnf("Record %s not applied (%s), trying again", item.at(), e.getClass().getSimpleName());
+                sleep(100L * attempt);
+                attempt++;
+            }
+        }
+    }
+
+    private void waitOutOutage(int outage, int records, RuntimeException e) {
+        long pause = Math.min(MAX_OUTAGE_PAUSE_MS, 250L << Math.min(outage - 1, 6));
+        LOG.warnf("Database unavailable (%s): %d records wait, next try in %d ms", e.getClass().getSimpleName(), records, pause);
+        sleep(pause);
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            stopping = true; // the worker is being shut down: stop waiting, the records stay uncommitted
+        }
+    }
+}
