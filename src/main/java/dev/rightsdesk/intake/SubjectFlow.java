@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,9 +53,11 @@ public class SubjectFlow {
     private final StatusLinks links;
     private final SubjectMailer mailer;
     private final RateLimiter limiter;
+    private final ManagedExecutor mailing;
 
     public SubjectFlow(TicketService tickets, VerificationService codes, StatusLinks links, SubjectMailer mailer,
-            RateLimiter limiter) {
+            RateLimiter limiter, ManagedExecutor mailing) {
+        this.mailing = mailing;
         this.tickets = tickets;
         this.codes = codes;
         this.links = links;
@@ -69,11 +72,20 @@ public class SubjectFlow {
         return new Welcome(ticket.id, code);
     }
 
-    /** After commit: mails the code. A failed mail is logged by id only; the subject can ask for a new code. */
+    /**
+     * After commit: mails the code, off the request thread. Rendering and sending a mail (an SMTP round trip in
+     * production) must not hold the subject's request or an HTTP worker; the code exists only in memory (the
+     * database keeps its hash), so a mail lost in a crash is what it was before: the subject asks for a new code.
+     * A failed mail is logged by id only.
+     */
     public void deliver(Welcome welcome) {
         if (welcome.code() == null) {
             return;
         }
+        mailing.runAsync(() -> deliverNow(welcome));
+    }
+
+    private void deliverNow(Welcome welcome) {
         try {
             Ticket ticket = QuarkusTransaction.requiringNew().call(() -> tickets.get(welcome.ticketId()));
             mailer.sendIdentityCode(ticket, welcome.code());
