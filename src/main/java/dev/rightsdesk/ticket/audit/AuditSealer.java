@@ -143,13 +143,10 @@ public class AuditSealer {
     }
 
     private int seal(Connection c, boolean wait) throws SQLException {
-        // Cheap check first: reads call this on every view, mostly with nothing pending.
-        try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_pending)");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                return 0;
-            }
+        // Cheap checks first: reads call this on every view, mostly with nothing pending. The background round also
+        // comes when only an anchor is due, so that the last entries before a quiet spell get anchored too.
+        if (!anyPending(c) && (wait || !anchorDue(c))) {
+            return 0;
         }
         // The background round skips while another holds the lock; a read waits, as it must see everything.
         try (PreparedStatement s = c.prepareStatement(wait ? "SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) l"
@@ -164,21 +161,39 @@ public class AuditSealer {
         }
         long seq;
         String previous;
+        long anchoredSeq;
         Instant anchoredAt;
         // The head lock is what really keeps the chain linear; the advisory lock only spares waiting on it.
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT last_seq, last_hash, anchored_at FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+        try (PreparedStatement s = c.prepareStatement("SELECT last_seq, last_hash, anchored_seq, anchored_at"
+                + " FROM audit_chain_head WHERE id = 1 FOR UPDATE");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             seq = rs.getLong(1);
             previous = rs.getString(2).trim();
-            OffsetDateTime anchored = rs.getObject(3, OffsetDateTime.class);
+            anchoredSeq = rs.getLong(3);
+            OffsetDateTime anchored = rs.getObject(4, OffsetDateTime.class);
             anchoredAt = anchored == null ? null : anchored.toInstant();
         }
         List<Pending> batch = pending(c);
-        if (batch.isEmpty()) {
-            return 0;
+        if (!batch.isEmpty()) {
+            Head head = chain(c, batch, new Head(seq, previous));
+            seq = head.seq();
+            previous = head.hash();
         }
+        if (seq > anchoredSeq) {
+            anchors.afterSealing(c, seq, previous, anchoredAt, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        }
+        return batch.size();
+    }
+
+    /** The chain's last entry. */
+    private record Head(long seq, String hash) {
+    }
+
+    /** Links {@code batch} after {@code head}, removes it from the pending entries, moves the head. */
+    private Head chain(Connection c, List<Pending> batch, Head head) throws SQLException {
+        long seq = head.seq();
+        String previous = head.hash();
         Long[] ids = new Long[batch.size()];
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log (seq, at, ticket_id, kind, name, actor,"
                 + " content, reason_enc, prev_hash, entry_hash, pending_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -208,14 +223,32 @@ public class AuditSealer {
             delete.setArray(1, c.createArrayOf("bigint", ids));
             delete.executeUpdate();
         }
-        try (PreparedStatement head = c.prepareStatement(
+        try (PreparedStatement update = c.prepareStatement(
                 "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-            head.setLong(1, seq);
-            head.setString(2, previous);
-            head.executeUpdate();
+            update.setLong(1, seq);
+            update.setString(2, previous);
+            update.executeUpdate();
         }
-        anchors.afterSealing(c, seq, previous, anchoredAt, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return batch.size();
+        return new Head(seq, previous);
+    }
+
+    private static boolean anyPending(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_pending)");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** Whether the head has entries no anchor covers yet and the anchor interval has passed (read without lock). */
+    private boolean anchorDue(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT last_seq > anchored_seq, anchored_at FROM audit_chain_head WHERE id = 1");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+            return rs.getBoolean(1) && (at == null || !at.toInstant().plus(config.anchorInterval()).isAfter(Instant.now()));
+        }
     }
 
     /** The oldest committed pending entries, in id order: the order they enter the chain. */
