@@ -17,6 +17,14 @@ public interface SubjectConfig {
     @WithDefault("http://localhost:8080")
     URI publicBaseUrl();
 
+    /**
+     * {@code rightsdesk.subject.production-checks}: a production start (the packaged service without the embedded
+     * engines) refuses a loopback public base URL and the mock mailer, which would leave subjects without working
+     * links or without any mail. Off only for test and benchmark runs of the packaged service.
+     */
+    @WithDefault("true")
+    boolean productionChecks();
+
     /** {@code rightsdesk.subject.controller-name}: the controller's name, as the subject knows it. */
     @WithDefault("Rightsdesk demo controller")
     String controllerName();

@@ -79,6 +79,7 @@ class FanoutBench {
             env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_CLIENT", "100000000/10m");
             env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_EMAIL", "100000000/10m");
             env.put("QUARKUS_MAILER_MOCK", "true");
+            env.put("RIGHTSDESK_SUBJECT_PRODUCTION_CHECKS", "false"); // mock mailer, local links: intended here
             env.put("RIGHTSDESK_SYSTEMS_FILE", systems.toAbsolutePath().toString());
             env.put("RIGHTSDESK_INTAKE_VERIFICATION_REQUIRED", "false");
             env.put("RIGHTSDESK_REVIEW_APPROVAL_REQUIRED", "false");

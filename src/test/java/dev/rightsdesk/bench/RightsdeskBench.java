@@ -68,6 +68,7 @@ class RightsdeskBench {
             env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_CLIENT", "100000000/10m");
             env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_EMAIL", "100000000/10m");
             env.put("QUARKUS_MAILER_MOCK", "true");
+            env.put("RIGHTSDESK_SUBJECT_PRODUCTION_CHECKS", "false"); // mock mailer, local links: intended here
             Process app = start(port, env, dir.resolve("app-external.log"), "-Xmx512m");
             try {
                 double ready = awaitReady(port);

@@ -6,7 +6,6 @@ import dev.rightsdesk.ai.AiConfig;
 import dev.rightsdesk.ai.exclusion.ExclusionSnapshot;
 import dev.rightsdesk.ai.exclusion.ObjectionDecision;
 import dev.rightsdesk.ai.exclusion.ObjectionOverruled;
-import dev.rightsdesk.ai.exclusion.TrainingExclusion;
 import dev.rightsdesk.fanout.FanoutService;
 import dev.rightsdesk.fanout.TaskModelVersion;
 import dev.rightsdesk.platform.error.ProblemException;
@@ -22,8 +21,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +48,16 @@ public class RemediationService {
     static final String NOT_OWED = "not owed: the objection was overruled on compelling legitimate grounds";
 
     private final AiConfig.Remediation config;
+    private final RemediationDeadlines deadlines;
     private final FanoutService fanout;
     private final TicketEvents events;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public RemediationService(AiConfig config, FanoutService fanout, TicketEvents events, ObjectMapper mapper, Clock clock) {
+    public RemediationService(AiConfig config, RemediationDeadlines deadlines, FanoutService fanout, TicketEvents events,
+            ObjectMapper mapper, Clock clock) {
         this.config = config.remediation();
+        this.deadlines = deadlines;
         this.fanout = fanout;
         this.events = events;
         this.mapper = mapper;
@@ -95,7 +95,6 @@ public class RemediationService {
 
     private ModelRemediation open(Ticket ticket, TaskModelVersion reported) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneId.of(ticket.zone));
         ModelRemediation r = new ModelRemediation();
         r.id = UUID.randomUUID();
         r.ticketId = ticket.id;
@@ -105,8 +104,7 @@ public class RemediationService {
         r.modelName = reported.modelName;
         r.modelVersion = reported.modelVersion;
         r.state = RemediationState.AFFECTED;
-        LocalDate due = ticket.effectiveDue.minusDays(config.dueMarginDays());
-        r.dueDate = due.isBefore(today) ? (ticket.effectiveDue.isBefore(today) ? today : ticket.effectiveDue) : due;
+        r.dueDate = deadlines.dueFor(ticket, deadlines.today(ticket));
         r.createdAt = now;
         r.updatedAt = now;
         r.persist();
@@ -136,7 +134,7 @@ public class RemediationService {
                     "A remediation in state " + r.state + " cannot move to " + state);
         }
         RemediationEvidence e = evidence == null ? RemediationEvidence.none() : evidence;
-        checkEvidence(r, state, e);
+        EvidenceCheck.check(r, state, e);
         apply(r, ticket, state, e, actor);
         if (state.isRemedy() && config.autoResolve().contains(state)) {
             apply(r, ticket, RemediationState.RESOLVED, RemediationEvidence.note("resolved on recording: " + state
@@ -215,45 +213,6 @@ public class RemediationService {
         }
     }
 
-    private void checkEvidence(ModelRemediation r, RemediationState state, RemediationEvidence e) {
-        switch (state) {
-            case RETRAIN_SCHEDULED -> require(e.expectedBy() != null, "expectedBy", "is required for RETRAIN_SCHEDULED");
-            case RETRAINED -> {
-                require(notBlank(e.newModelVersion()), "newModelVersion", "is required for RETRAINED");
-                require(e.exclusionSnapshotVersion() != null, "exclusionSnapshotVersion",
-                        "is required for RETRAINED: the exclusion snapshot the retraining applied");
-                checkSnapshot(r, e);
-            }
-            case UNLEARNED -> {
-                require(notBlank(e.newModelVersion()), "newModelVersion", "is required for UNLEARNED");
-                require(notBlank(e.assessment()), "assessment", "is required for UNLEARNED: how the subject's influence was removed");
-            }
-            case ANONYMITY_ASSESSED -> require(notBlank(e.assessment()) || notBlank(e.reference()), "assessment",
-                    "is required for ANONYMITY_ASSESSED (EDPB Opinion 28/2024), as text or as a reference");
-            default -> {
-            }
-        }
-    }
-
-    /** The retraining's snapshot must exist, match its digest if given, and already hold the ticket's exclusion. */
-    private static void checkSnapshot(ModelRemediation r, RemediationEvidence e) {
-        ExclusionSnapshot snapshot = ExclusionSnapshot.at(e.exclusionSnapshotVersion()).orElseThrow(() -> ProblemException.refused(
-                "unknown-snapshot-version", "Unknown snapshot version", "No exclusion snapshot has this version",
-                new FieldViolation("evidence.exclusionSnapshotVersion", "is not a known snapshot version")));
-        if (e.exclusionSnapshotDigest() != null && !snapshot.digest.equals(e.exclusionSnapshotDigest())) {
-            throw ProblemException.refused("snapshot-digest-mismatch", "Digest does not match",
-                    "The digest is not the digest of that snapshot version",
-                    new FieldViolation("evidence.exclusionSnapshotDigest", "does not match the snapshot version"));
-        }
-        long addedAt = TrainingExclusion.<TrainingExclusion>list("ticketId", r.ticketId).stream()
-                .mapToLong(x -> x.addedVersion).min().orElse(0);
-        if (snapshot.version < addedAt) {
-            throw ProblemException.refused("retrain-missed-exclusion", "Retraining did not exclude the subject",
-                    "The retraining applied a snapshot older than the one that excluded this subject",
-                    new FieldViolation("evidence.exclusionSnapshotVersion", "must be " + addedAt + " or later"));
-        }
-    }
-
     private ModelRemediation lock(UUID remediationId) {
         ModelRemediation r = ModelRemediation.findById(remediationId);
         if (r == null) {
@@ -294,15 +253,5 @@ public class RemediationService {
         d.put("state", r.state);
         d.put("dueDate", r.dueDate.toString());
         return d;
-    }
-
-    private static void require(boolean ok, String field, String message) {
-        if (!ok) {
-            throw ProblemException.invalid("The evidence does not back this step", new FieldViolation("evidence." + field, message));
-        }
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
     }
 }

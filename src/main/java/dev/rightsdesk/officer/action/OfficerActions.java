@@ -154,7 +154,11 @@ public class OfficerActions {
         return t;
     }
 
-    /** A note for the file; kept (encrypted) in the audit trail only. Allowed in every status. */
+    /**
+     * A note for the file; kept (encrypted) in the audit trail only. Allowed in every status.
+     *
+     * @return the audit entry's pending id (see {@code AuditSealer.seqOf})
+     */
     public long note(UUID id, String actor, @Valid Note request) {
         Ticket t = tickets.get(id);
         return record(t, "note", actor, Map.of(), request.text());

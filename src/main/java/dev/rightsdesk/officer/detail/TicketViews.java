@@ -27,6 +27,7 @@ import dev.rightsdesk.ticket.TicketService;
 import dev.rightsdesk.ticket.TicketStatus;
 import dev.rightsdesk.ticket.TicketStatusChange;
 import dev.rightsdesk.ticket.audit.AuditEntry;
+import dev.rightsdesk.ticket.audit.AuditSealer;
 import dev.rightsdesk.ticket.audit.AuditTrail;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,15 +48,17 @@ public class TicketViews {
 
     private final TicketService tickets;
     private final AuditTrail audit;
+    private final AuditSealer sealer;
     private final TicketTasks tasks;
     private final ModelRemediations remediations;
     private final OfficerConfig config;
     private final ObjectMapper mapper;
 
-    public TicketViews(TicketService tickets, AuditTrail audit, TicketTasks tasks, ModelRemediations remediations,
-            OfficerConfig config, ObjectMapper mapper) {
+    public TicketViews(TicketService tickets, AuditTrail audit, AuditSealer sealer, TicketTasks tasks,
+            ModelRemediations remediations, OfficerConfig config, ObjectMapper mapper) {
         this.tickets = tickets;
         this.audit = audit;
+        this.sealer = sealer;
         this.tasks = tasks;
         this.remediations = remediations;
         this.config = config;
@@ -93,6 +96,8 @@ public class TicketViews {
     /** Status history and audit entries, oldest first. */
     private List<TimelineEntry> timeline(UUID ticketId) {
         List<TimelineEntry> entries = new ArrayList<>();
+        // Entries committed but not yet chained would be missing from the timeline.
+        sealer.sealNow();
         for (TicketStatusChange c : TicketStatusChange.history(ticketId)) {
             String name = (c.fromStatus == null ? "opened" : c.fromStatus.name()) + " → " + c.toStatus.name();
             entries.add(new TimelineEntry(c.at, "status", name, c.actor, null, c.reason, null));

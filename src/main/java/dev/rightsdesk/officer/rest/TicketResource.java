@@ -18,6 +18,7 @@ import dev.rightsdesk.officer.detail.TicketViews;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
 import dev.rightsdesk.platform.security.Roles;
+import dev.rightsdesk.ticket.audit.AuditSealer;
 import dev.rightsdesk.ticket.audit.TrailExport;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,14 +58,16 @@ public class TicketResource {
     private final OfficerActions actions;
     private final CaseWorkActions work;
     private final TrailExport trail;
+    private final AuditSealer sealer;
     private final SecurityIdentity identity;
 
     public TicketResource(TicketViews views, OfficerActions actions, CaseWorkActions work, TrailExport trail,
-            SecurityIdentity identity) {
+            AuditSealer sealer, SecurityIdentity identity) {
         this.views = views;
         this.actions = actions;
         this.work = work;
         this.trail = trail;
+        this.sealer = sealer;
         this.identity = identity;
     }
 
@@ -144,7 +147,9 @@ public class TicketResource {
     @APIResponse(responseCode = "201", description = "Added; the body names its audit entry")
     public Response notes(@PathParam("id") String id, Note body) {
         UUID ticketId = StaffApi.ticketId(id);
-        long seq = actions.note(ticketId, actor(), require(body));
+        long pendingId = actions.note(ticketId, actor(), require(body));
+        // The note's transaction has committed; its entry gets its number when it is sealed into the chain.
+        long seq = sealer.seqOf(pendingId);
         return Response.created(URI.create(TicketQueueResource.PATH + "/" + ticketId + "/audit"))
                 .entity(Map.of("ticketId", ticketId, "auditSeq", seq)).build();
     }

@@ -19,10 +19,12 @@ import java.util.UUID;
 public class TrailExport {
 
     private final AuditTrail trail;
+    private final AuditSealer sealer;
     private final ObjectMapper mapper;
 
-    public TrailExport(AuditTrail trail, ObjectMapper mapper) {
+    public TrailExport(AuditTrail trail, AuditSealer sealer, ObjectMapper mapper) {
         this.trail = trail;
+        this.sealer = sealer;
         this.mapper = mapper;
     }
 
@@ -36,7 +38,9 @@ public class TrailExport {
             String prevHash, String entryHash, boolean hashMatches) {
     }
 
+    /** The ticket's trail, after sealing what is pending (so that every committed entry is in it). */
     public Trail of(UUID ticketId, String exportedBy) {
+        sealer.sealNow();
         List<Entry> entries = AuditEntry.ofTicket(ticketId).stream().map(this::entry).toList();
         return new Trail(ticketId, Instant.now(), exportedBy, entries.stream().allMatch(Entry::hashMatches), entries);
     }

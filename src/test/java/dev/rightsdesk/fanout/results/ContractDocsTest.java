@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rightsdesk.fanout.FanoutEvents;
 import dev.rightsdesk.fanout.TaskCommand;
 import dev.rightsdesk.ticket.TicketEvents;
+import dev.rightsdesk.ticket.audit.AuditAnchors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,13 +30,14 @@ class ContractDocsTest {
         List<String> addresses = new ArrayList<>();
         doc.path("channels").forEach(c -> addresses.add(c.path("address").asText()));
         assertThat(addresses).contains("dsr.tasks.{systemKey}", "dsr.task-results", "dsr.task-results.dlq",
-                "dsr.ticket-events", "dsr.ticket-events.dlq");
+                "dsr.ticket-events", "dsr.ticket-events.dlq", AuditAnchors.TOPIC);
 
         JsonNode schemas = doc.path("components").path("schemas");
         assertThat(fields(schemas.path("TaskCommand").path("properties"))).isEqualTo(components(TaskCommand.class));
         assertThat(fields(schemas.path("TaskResult").path("properties"))).isEqualTo(components(TaskResultParser.Data.class));
         assertThat(fields(schemas.path("TicketEventData").path("properties")))
                 .isEqualTo(components(TicketEvents.TicketEventData.class));
+        assertThat(fields(schemas.path("AuditAnchor").path("properties"))).isEqualTo(components(AuditAnchors.Anchor.class));
         assertThat(schemas.path("TaskResult").path("properties").path("outcome").path("enum").toString())
                 .contains(Arrays.stream(Outcome.values()).map(Enum::name).toArray(String[]::new));
     }
@@ -49,6 +51,8 @@ class ContractDocsTest {
             assertThat(events).contains("`" + field.get(null) + "`");
         }
         assertThat(events).contains("dsr.task-results.dlq", "dead-letter-reason", "256 KiB");
+        assertThat(events).contains(AuditAnchors.TOPIC, AuditAnchors.TYPE);
+        components(AuditAnchors.Anchor.class).forEach(f -> assertThat(events).contains("| `" + f + "`"));
     }
 
     static Set<String> fields(JsonNode properties) {

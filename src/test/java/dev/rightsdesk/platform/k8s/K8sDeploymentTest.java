@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rightsdesk.deadline.DeadlineConfig;
+import dev.rightsdesk.intake.SubjectConfig;
+import dev.rightsdesk.intake.SubjectReachGuard;
 import dev.rightsdesk.platform.crypto.CryptoConfig;
 import dev.rightsdesk.platform.embedded.LocalSecrets;
 import io.smallrye.config.EnvConfigSource;
@@ -12,6 +14,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -187,6 +190,40 @@ class K8sDeploymentTest {
         });
     }
 
+    /** The overlay's ConfigMap patch applied over the base environment (a strategic merge of {@code data}). */
+    static Map<String, String> productionEnvironment() {
+        Map<String, String> env = environment();
+        MANIFESTS.docs.stream().filter(d -> d.file().startsWith("overlays/production") && d.kind().equals("ConfigMap")
+                && d.name().equals("rightsdesk-config")).forEach(d -> d.node().path("data").fields()
+                        .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText())));
+        return env;
+    }
+
+    @Test
+    void subjectsAreReachedByRealMailAndPublicLinksBehindTheIngress() {
+        String host = MANIFESTS.docs.stream().filter(d -> d.kind().equals("Ingress")).findFirst().orElseThrow()
+                .node().path("spec").path("rules").get(0).path("host").asText();
+        for (var env : List.of(environment(), productionEnvironment())) {
+            assertThat(env).containsKeys("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_FROM",
+                    "QUARKUS_MAILER_START_TLS", "QUARKUS_MAILER_TLS", "RIGHTSDESK_SUBJECT_PUBLIC_BASE_URL",
+                    "RIGHTSDESK_HTTP_TRUSTED_PROXIES");
+            assertThat(env).containsEntry("QUARKUS_MAILER_MOCK", "false")
+                    .containsEntry("QUARKUS_MAILER_USERNAME", "secret:rightsdesk-smtp/username")
+                    .containsEntry("QUARKUS_MAILER_PASSWORD", "secret:rightsdesk-smtp/password");
+            boolean startTls = env.get("QUARKUS_MAILER_START_TLS").equals("REQUIRED");
+            assertThat(startTls || env.get("QUARKUS_MAILER_TLS").equals("true")).as("mail is encrypted on the way").isTrue();
+            assertThat(env.get("RIGHTSDESK_HTTP_TRUSTED_PROXIES").split(",")).allSatisfy(block ->
+                    assertThat(block.trim()).as("an IP address or CIDR block").matches("[0-9a-fA-F.:]+(/[0-9]{1,3})?"));
+            URI publicBase = URI.create(env.get("RIGHTSDESK_SUBJECT_PUBLIC_BASE_URL"));
+            var findings = SubjectReachGuard.check(publicBase, false, env.get("QUARKUS_MAILER_HOST"),
+                    env.get("QUARKUS_MAILER_FROM"));
+            assertThat(findings.fatal()).as("the production start would be refused").isEmpty();
+            assertThat(findings.warnings()).as("the production start would warn").isEmpty();
+        }
+        assertThat(URI.create(productionEnvironment().get("RIGHTSDESK_SUBJECT_PUBLIC_BASE_URL")).getHost())
+                .as("links in mails point at the overlay's ingress host").isEqualTo(host);
+    }
+
     @Test
     void theEnvironmentMapsOntoTheTypedConfiguration() throws IOException {
         Map<String, String> env = new HashMap<>();
@@ -207,6 +244,7 @@ class K8sDeploymentTest {
                 .withMapping(CryptoConfig.class)
                 .withMapping(DeadlineConfig.class)
                 .withMapping(dev.rightsdesk.ai.AiConfig.class)
+                .withMapping(SubjectConfig.class)
                 .build();
         CryptoConfig crypto = config.getConfigMapping(CryptoConfig.class);
         // RIGHTSDESK_CRYPTO_KEYS_K1 is the key with id "k1": the active id in the Secret is lower case
@@ -219,5 +257,9 @@ class K8sDeploymentTest {
         var pipelines = config.getConfigMapping(dev.rightsdesk.ai.AiConfig.class).pipelines().orElseThrow();
         assertThat(pipelines).extracting(p -> p.name()).containsExactly(env.get("RIGHTSDESK_AI_PIPELINES_0__NAME"));
         assertThat(config.getValue("rightsdesk.training-exclusions.hmac-key", String.class)).isEqualTo(key);
+        SubjectConfig subject = config.getConfigMapping(SubjectConfig.class);
+        assertThat(subject.publicBaseUrl()).hasToString(env.get("RIGHTSDESK_SUBJECT_PUBLIC_BASE_URL"));
+        assertThat(subject.productionChecks()).isTrue();
+        assertThat(config.getValue("quarkus.mailer.mock", Boolean.class)).isFalse();
     }
 }

@@ -137,6 +137,10 @@ class K8sManifestsTest {
                 assertThat(retention).isEqualTo(-1);
                 assertThat(spec.path("config").path("delete.retention.ms").asLong()).as("tombstones stay readable")
                         .isGreaterThanOrEqualTo(Duration.DAYS_1 * 7);
+            } else if (name.equals("dsr.audit-anchors")) {
+                // the anchor history outlives any database rewrite: every anchor kept, none expired
+                assertThat(spec.path("config").path("cleanup.policy").asText()).isEqualTo("delete");
+                assertThat(retention).isEqualTo(-1);
             } else {
                 assertThat(spec.path("config").path("cleanup.policy").asText()).as(name).isEqualTo("delete");
                 // long enough to ride out a weekend outage of a consumer; task commands outlive reply deadlines
@@ -187,6 +191,9 @@ class K8sManifestsTest {
             assertThat(topicsWith(pipeline.node(), "Write", allTopics)).as(pipeline.name())
                     .containsExactly("openlineage.events");
         }
+        JsonNode auditor = MANIFESTS.base("KafkaUser", "rightsdesk-auditor").node();
+        assertThat(topicsWith(auditor, "Read", allTopics)).containsExactly("dsr.audit-anchors");
+        assertThat(topicsWith(auditor, "Write", allTopics)).isEmpty();
         JsonNode service = MANIFESTS.base("KafkaUser", "rightsdesk").node();
         assertThat(topicsWith(service, "Read", allTopics)).containsExactlyInAnyOrderElementsOf(allTopics);
         assertThat(topicsWith(service, "Write", allTopics)).containsExactlyInAnyOrderElementsOf(allTopics);

@@ -38,18 +38,22 @@ class AuditChainTest {
     @Inject
     AuditVerifier verifier;
 
+    @Inject
+    AuditSealer sealer;
+
     static Connection owner() throws SQLException {
         return DriverManager.getConnection(EmbeddedEnginesTestResource.postgres().jdbcUrl(), "postgres", "");
     }
 
-    /** Appends {@code n} entries for a fresh ticket id and returns their sequence numbers. */
+    /** Appends {@code n} entries for a fresh ticket id and returns their sequence numbers (once sealed). */
     List<Long> appendEntries(int n) {
         UUID ticket = UUID.randomUUID();
         List<Long> seqs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int index = i;
-            seqs.add(QuarkusTransaction.requiringNew().call(() ->
-                    trail.append(ticket, AuditEntry.ACTION, "note", "officer", Map.of("index", index), "note " + index)));
+            long receipt = QuarkusTransaction.requiringNew().call(() ->
+                    trail.append(ticket, AuditEntry.ACTION, "note", "officer", Map.of("index", index), "note " + index));
+            seqs.add(sealer.seqOf(receipt));
         }
         return seqs;
     }
