@@ -149,10 +149,25 @@ public class ProblemMapper {
                             "The service cannot store requests right now; nothing was stored. Try again shortly."))
                     .build();
         }
+        if (isClientGone(e)) {
+            // The client closed the connection while its body was still arriving: nobody is there to answer.
+            LOG.debugf("Client closed the connection before its request was read (%s)", e.getClass().getSimpleName());
+            return respond(Problem.of(400, "incomplete-request", "Incomplete request",
+                    "The connection closed before the request body was complete; nothing was stored."));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "Something went wrong on our side; reference " + errorId));
+    }
+
+    private static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {
