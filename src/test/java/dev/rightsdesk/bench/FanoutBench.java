@@ -83,7 +83,7 @@ class FanoutBench {
             env.put("RIGHTSDESK_SYSTEMS_FILE", systems.toAbsolutePath().toString());
             env.put("RIGHTSDESK_INTAKE_VERIFICATION_REQUIRED", "false");
             env.put("RIGHTSDESK_REVIEW_APPROVAL_REQUIRED", "false");
-            Process app = bench.start(port, env, RightsdeskBench.OUT.resolve("app-fanout.log"), "-Xmx1g");
+            Process app = bench.start(port, env, RightsdeskBench.OUT.resolve("app-fanout.log"), RightsdeskBench.CONTAINER_JVM);
             try {
                 bench.awaitReady(port);
                 LoadGenerator load = new LoadGenerator("http://127.0.0.1:" + port + "/api/v1/requests");

@@ -52,11 +52,22 @@ final class LoadGenerator {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /** What an open-loop run measured: accepted submissions (202) and shed ones (503) apart. */
+    record OpenResult(int sent, double seconds, Result accepted, Result shed, int failed) {
+        @Override
+        public String toString() {
+            return String.format("%d sent in %.1f s; accepted (202) %d = %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                    + " shed (503 + Retry-After) %d, p99 %.1f ms; other errors or timeouts %d", sent, seconds,
+                    accepted.requests(), accepted.requests() / seconds, accepted.p50(), accepted.p99(), accepted.max(),
+                    shed.requests(), shed.p99(), failed);
+        }
+    }
+
     /** Sends {@code rate} requests per second for {@code duration}, each at its due time, whatever the answers do. */
-    Result openLoop(int rate, Duration duration) throws Exception {
+    OpenResult openLoop(int rate, Duration duration) throws Exception {
         int total = (int) (rate * duration.toMillis() / 1000);
         long[] latencies = new long[total];
-        AtomicInteger errors = new AtomicInteger();
+        int[] status = new int[total];
         List<CompletableFuture<Void>> all = new ArrayList<>(total);
         long start = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -69,15 +80,20 @@ final class LoadGenerator {
             int n = i;
             all.add(http.sendAsync(request(i), HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
                 latencies[n] = System.nanoTime() - due;
-                if (e != null || r.statusCode() != 202) {
-                    errors.incrementAndGet();
-                }
+                status[n] = e != null ? -1 : r.statusCode();
                 return null;
             }));
         }
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return summarise(latencies, errors.get(), seconds);
+        return new OpenResult(total, seconds, summarise(select(latencies, status, 202), 0, seconds),
+                summarise(select(latencies, status, 503), 0, seconds),
+                (int) Arrays.stream(status).filter(c -> c != 202 && c != 503).count());
+    }
+
+    private static long[] select(long[] latencies, int[] status, int code) {
+        return java.util.stream.IntStream.range(0, latencies.length).filter(i -> status[i] == code)
+                .mapToLong(i -> latencies[i]).toArray();
     }
 
     /** {@code clients} concurrent clients, each sending its next request as soon as the last was answered. */

@@ -69,17 +69,17 @@ class RightsdeskBench {
             env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_EMAIL", "100000000/10m");
             env.put("QUARKUS_MAILER_MOCK", "true");
             env.put("RIGHTSDESK_SUBJECT_PRODUCTION_CHECKS", "false"); // mock mailer, local links: intended here
-            Process app = start(port, env, dir.resolve("app-external.log"), "-Xmx512m");
+            Process app = start(port, env, dir.resolve("app-external.log"), CONTAINER_JVM);
             try {
                 double ready = awaitReady(port);
                 Thread.sleep(5_000);
-                line("## Start with external PostgreSQL and Kafka (-Xmx512m; %s)", load());
+                line("## Start with external PostgreSQL and Kafka (JVM as in the Kubernetes container: 768 MiB, MaxRAMPercentage=70, Serial GC; %s)", load());
                 line("- time to ready: %.2f s; resident memory 5 s after ready: %d MB", ready, rssMb(app));
                 LoadGenerator load = new LoadGenerator("http://127.0.0.1:" + port + "/api/v1/requests");
                 load.closedLoop(8, Duration.ofSeconds(15)); // warm-up: JIT, pools
                 line("- resident memory after warm-up load: %d MB", rssMb(app));
                 line("## Intake, durable commits (%s)", load());
-                LoadGenerator.Result open = load.openLoop(500, Duration.ofSeconds(30));
+                LoadGenerator.OpenResult open = load.openLoop(500, Duration.ofSeconds(30));
                 line("- open loop, 500 req/s for 30 s: %s", open);
                 LoadGenerator.Result closed = load.closedLoop(32, Duration.ofSeconds(20));
                 line("- closed loop, 32 concurrent clients, 20 s (sustained maximum): %s", closed);
@@ -168,6 +168,13 @@ class RightsdeskBench {
             line("```\n%s```", plan);
         }
     }
+
+    /**
+     * The service's JVM as the Kubernetes Deployment runs it: a 768 MiB memory limit (MaxRAM stands in for the
+     * container's limit), 70 % of it for the heap, Serial GC (what the JVM itself picks in such a container).
+     */
+    static final String[] CONTAINER_JVM = {"-XX:MaxRAM=768m", "-XX:MaxRAMPercentage=70", "-XX:+UseSerialGC",
+        "-XX:+ExitOnOutOfMemoryError"};
 
     /** What one submission writes, as pgbench replays it. */
     static final String PGBENCH_WORK = "rate-limit upsert of two counters without waiting for the disk; then in one durable"
