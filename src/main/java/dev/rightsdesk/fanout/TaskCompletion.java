@@ -10,6 +10,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +61,17 @@ public class TaskCompletion {
 
     /** One entry per task: system, kind, action, state, attempts and counts; never answer data or free text. */
     public static List<Map<String, Object>> summary(List<Task> tasks) {
+        List<UUID> ids = tasks.stream().map(t -> t.id).collect(Collectors.toList());
+        // Two queries for all tasks, not two per task: each query makes Hibernate flush the session first.
+        Map<UUID, List<TaskDatasetVersion>> datasets = ids.isEmpty() ? Map.of()
+                : TaskDatasetVersion.<TaskDatasetVersion>list("taskId in ?1", ids).stream()
+                        .collect(Collectors.groupingBy(d -> d.taskId));
+        Map<UUID, Long> models = new HashMap<>();
+        if (!ids.isEmpty()) {
+            TaskModelVersion.getEntityManager().createQuery("select m.taskId, count(m) from TaskModelVersion m"
+                    + " where m.taskId in ?1 group by m.taskId", Object[].class).setParameter(1, ids).getResultList()
+                    .forEach(row -> models.put((UUID) row[0], (Long) row[1]));
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Task t : tasks) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -69,15 +82,15 @@ public class TaskCompletion {
             s.put("attempts", t.attempts);
             s.put("byHand", t.completedBy != null && !TicketService.SYSTEM.equals(t.completedBy));
             s.put("answerReceived", t.answerData != null);
-            List<TaskDatasetVersion> datasets = TaskDatasetVersion.forTask(t.id);
-            if (!datasets.isEmpty()) {
-                s.put("datasetVersions", datasets.size());
-                s.put("recordsRemoved", datasets.stream().mapToLong(d -> d.recordsRemoved).sum());
-                s.put("recordsExcluded", datasets.stream().mapToLong(d -> d.recordsExcluded).sum());
+            List<TaskDatasetVersion> versions = datasets.getOrDefault(t.id, List.of());
+            if (!versions.isEmpty()) {
+                s.put("datasetVersions", versions.size());
+                s.put("recordsRemoved", versions.stream().mapToLong(d -> d.recordsRemoved).sum());
+                s.put("recordsExcluded", versions.stream().mapToLong(d -> d.recordsExcluded).sum());
             }
-            long models = TaskModelVersion.count("taskId", t.id);
-            if (models > 0) {
-                s.put("modelVersions", models);
+            long modelCount = models.getOrDefault(t.id, 0L);
+            if (modelCount > 0) {
+                s.put("modelVersions", modelCount);
             }
             out.add(s);
         }

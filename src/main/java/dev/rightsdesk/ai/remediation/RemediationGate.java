@@ -1,5 +1,6 @@
 package dev.rightsdesk.ai.remediation;
 
+import org.hibernate.query.NativeQuery;
 import dev.rightsdesk.fanout.CompletionGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,6 +30,10 @@ public class RemediationGate implements CompletionGate {
                   LEFT JOIN model_remediation r ON r.task_model_version_id = m.id
                   WHERE m.ticket_id = ?1 AND t.type IN ('ERASURE', 'OBJECTION')
                     AND (r.id IS NULL OR r.state <> 'RESOLVED'))""")
+                .unwrap(NativeQuery.class)
+                // Only these tables: otherwise Hibernate flushes every pending change of the session first.
+                .addSynchronizedQuerySpace("task_model_version").addSynchronizedQuerySpace("ticket")
+                .addSynchronizedQuerySpace("model_remediation")
                 .setParameter(1, ticketId).getSingleResult();
     }
 
