@@ -78,7 +78,7 @@ public class FanoutService {
                     Map.of("systems", List.of()));
         } else {
             tickets.move(ticket, TicketStatus.AWAITING_SYSTEMS, TicketService.SYSTEM, "carried to the connected systems",
-                    FanoutEvents.FANNED_OUT, Map.of("systems", TaskCompletion.summary(tasks)));
+                    FanoutEvents.FANNED_OUT, Map.of("systems", TaskCompletion.summaryOfNew(tasks)));
             completion.reconsider(ticket);
         }
         LOG.infof("Ticket %s fanned out to %d systems", ticket.id, tasks.size());

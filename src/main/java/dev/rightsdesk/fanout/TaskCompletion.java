@@ -59,6 +59,11 @@ public class TaskCompletion {
         return blocking;
     }
 
+    /** {@link #summary} of tasks created in this very transaction: they cannot have dataset or model versions yet. */
+    public static List<Map<String, Object>> summaryOfNew(List<Task> tasks) {
+        return summary(tasks, Map.of(), Map.of());
+    }
+
     /** One entry per task: system, kind, action, state, attempts and counts; never answer data or free text. */
     public static List<Map<String, Object>> summary(List<Task> tasks) {
         List<UUID> ids = tasks.stream().map(t -> t.id).collect(Collectors.toList());
@@ -72,6 +77,11 @@ public class TaskCompletion {
                     + " where m.taskId in ?1 group by m.taskId", Object[].class).setParameter(1, ids).getResultList()
                     .forEach(row -> models.put((UUID) row[0], (Long) row[1]));
         }
+        return summary(tasks, datasets, models);
+    }
+
+    private static List<Map<String, Object>> summary(List<Task> tasks, Map<UUID, List<TaskDatasetVersion>> datasets,
+            Map<UUID, Long> models) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Task t : tasks) {
             Map<String, Object> s = new LinkedHashMap<>();

@@ -68,7 +68,7 @@ public class SubjectFlow {
     /** In the new ticket's transaction: its status link, and a code when the identity still needs confirming. */
     public Welcome prepare(Ticket ticket) {
         links.create(ticket);
-        String code = ticket.isVerified() ? null : codes.issue(ticket.id, CodePurpose.IDENTITY);
+        String code = ticket.isVerified() ? null : codes.issueFirst(ticket.id, CodePurpose.IDENTITY);
         return new Welcome(ticket.id, code);
     }
 

@@ -35,6 +35,15 @@ public class VerificationService {
     public String issue(UUID ticketId, CodePurpose purpose) {
         Instant now = Instant.now();
         VerificationCode.revokeOpen(ticketId, purpose, now);
+        return create(ticketId, purpose, now);
+    }
+
+    /** The first code of a ticket created in this very transaction: there is no earlier code to revoke. */
+    public String issueFirst(UUID ticketId, CodePurpose purpose) {
+        return create(ticketId, purpose, Instant.now());
+    }
+
+    private String create(UUID ticketId, CodePurpose purpose, Instant now) {
         String code = secrets.newCode(config.codeLength());
         VerificationCode row = new VerificationCode();
         row.id = UUID.randomUUID();

@@ -91,8 +91,11 @@ public class BatchApplier {
                 QuarkusTransaction.requiringNew().run(() -> {
                     for (Item<T> item : items) {
                         apply.accept(item.value());
-                        // The next item may re-read (refresh) an entity this one changed: write the change out first.
+                        // The next item may re-read (refresh) an entity this one changed: write the change out
+                        // first, then let go of the entities, so that each flush checks one item's entities and
+                        // not every entity the batch has touched so far.
                         em.flush();
+                        em.clear();
                     }
                 });
                 return true;

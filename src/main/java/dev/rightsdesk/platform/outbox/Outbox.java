@@ -4,7 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import dev.rightsdesk.platform.crypto.LenientEncryptedStringConverter;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -26,12 +37,21 @@ public class Outbox {
     public record Appended(UUID id, String topic, String type, String payload) {
     }
 
+    /** Key of the current transaction's pending rows in the transaction synchronization registry. */
+    private static final Object ROWS = new Object();
+
     private final ObjectMapper mapper;
     private final Event<Appended> appended;
+    private final TransactionSynchronizationRegistry transactions;
+    private final DataSource dataSource;
+    private final LenientEncryptedStringConverter payloads = new LenientEncryptedStringConverter();
 
-    public Outbox(ObjectMapper mapper, Event<Appended> appended) {
+    public Outbox(ObjectMapper mapper, Event<Appended> appended, TransactionSynchronizationRegistry transactions,
+            DataSource dataSource) {
         this.mapper = mapper;
         this.appended = appended;
+        this.transactions = transactions;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -70,14 +90,63 @@ public class Outbox {
     }
 
     private void persist(UUID id, String topic, String key, String type, String payload, Instant now) {
-        OutboxEvent event = new OutboxEvent();
-        event.id = id;
-        event.topic = topic;
-        event.key = key;
-        event.type = type;
-        event.payload = payload;
-        event.createdAt = now;
-        event.persist();
+        pendingRows().add(new Row(id, topic, key, type, payload == null ? null : payloads.convertToDatabaseColumn(payload), now));
         appended.fire(new Appended(id, topic, type, payload));
+    }
+
+    /** An event waiting in its transaction for the insert at commit; the payload already encrypted. */
+    private record Row(UUID id, String topic, String key, String type, String payloadEnc, Instant createdAt) {
+    }
+
+    /**
+     * The rows of the current transaction, written together just before it commits. One batched insert instead of
+     * a Hibernate persist each: a fan-out writes 10 or more events per ticket, and the per-entity work (and one
+     * IDENTITY insert per row, which defeats JDBC batching) was a fifth of its CPU. Inserted in append order, so
+     * {@code seq} still follows the order of the events within a transaction. The insert runs inside the
+     * transaction (before completion): if it fails, the transaction rolls back with everything it announced.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Row> pendingRows() {
+        List<Row> rows = (List<Row>) transactions.getResource(ROWS);
+        if (rows == null) {
+            List<Row> created = new ArrayList<>();
+            transactions.putResource(ROWS, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    insert(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // nothing: the rows are in the table, or rolled back with the transaction
+                }
+            });
+            rows = created;
+        }
+        return rows;
+    }
+
+    private void insert(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // The datasource hands out the connection enlisted in this JTA transaction: the rows commit with it.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event"
+                        + " (id, topic, event_key, type, payload, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)")) {
+            for (Row row : rows) {
+                insert.setObject(1, row.id());
+                insert.setString(2, row.topic());
+                insert.setString(3, row.key());
+                insert.setString(4, row.type());
+                insert.setString(5, row.payloadEnc());
+                insert.setObject(6, OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Outbox events could not be written (" + e.getSQLState() + ")", e);
+        }
     }
 }

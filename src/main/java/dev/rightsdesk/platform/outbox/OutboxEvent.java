@@ -10,10 +10,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-/** One event waiting to be (or already) relayed to Kafka; written in the transaction of the change it announces. */
+/**
+ * One event waiting to be (or already) relayed to Kafka; written in the transaction of the change it announces.
+ * Both writers use plain JDBC ({@link Outbox} inserts, {@link OutboxRelay} marks); this mapping is for reading.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -45,12 +47,4 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant publishedAt;
     public int attempts;
     public String lastError;
-
-    public static List<OutboxEvent> pending(int limit) {
-        return find("publishedAt is null order by seq").page(0, limit).list();
-    }
-
-    public static long pendingCount() {
-        return count("publishedAt is null");
-    }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,8 +62,17 @@ final class Browser implements AutoCloseable {
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
+    /**
+     * The first element matching {@code css}, waiting up to 10 s for it: after a click that submits a form the next
+     * page may not be there yet, and looking at once would search the page being replaced.
+     */
     WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+        } catch (TimeoutException e) {
+            return driver.findElement(By.cssSelector(css)); // fails with Selenium's own message: what was missing
+        }
     }
 
     boolean exists(String css) {

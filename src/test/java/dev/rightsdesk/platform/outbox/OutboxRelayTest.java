@@ -104,4 +104,34 @@ class OutboxRelayTest {
                 "publishedAt is null and key in ?1", ids));
         assertThat(stillPending).isZero();
     }
+
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void eventsOfOneTransactionAreWrittenInAppendOrderAtCommitAndNotAtAllOnRollback() {
+        String key = "order-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 5; i++) {
+                outbox.append(TicketEvents.TOPIC, key, "dev.rightsdesk.ticket.test-n" + i + ".v1", key, java.util.Map.of("n", i));
+            }
+        });
+        List<String> types = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
+                "key = ?1 order by seq", key)).stream().map(e -> e.type).collect(Collectors.toList());
+        assertThat(types).containsExactly("dev.rightsdesk.ticket.test-n0.v1", "dev.rightsdesk.ticket.test-n1.v1",
+                "dev.rightsdesk.ticket.test-n2.v1", "dev.rightsdesk.ticket.test-n3.v1", "dev.rightsdesk.ticket.test-n4.v1");
+
+        String rolledBack = "rollback-" + UUID.randomUUID();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.append(TicketEvents.TOPIC, rolledBack, "dev.rightsdesk.ticket.test-n0.v1", rolledBack, java.util.Map.of());
+                throw new IllegalStateException("the change fails after its event was appended");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction rolled back
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("key", rolledBack))).isZero();
+        OutboxEvent stored = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>find("key", key).firstResult());
+        assertThat(stored.payload).contains("\"specversion\":\"1.0\"");
+    }
 }
