@@ -89,6 +89,12 @@ public class Task extends PanacheEntityBase {
         };
     }
 
+    /** How many tasks of the ticket have no final answer yet: the query form of {@link #isFinal()}, kept beside it. */
+    public static long unfinished(UUID ticketId) {
+        return count("ticketId = ?1 and state not in ?2 and not (state = ?3 and retryable = false)", ticketId,
+                List.of(TaskState.COMPLETED, TaskState.NOT_FOUND, TaskState.PARTIAL, TaskState.CANCELED), TaskState.FAILED);
+    }
+
     /** Every task of a ticket, canceled ones included, oldest first. */
     public static List<Task> forTicket(UUID ticketId) {
         return list("ticketId = ?1 order by createdAt, systemKey", ticketId);

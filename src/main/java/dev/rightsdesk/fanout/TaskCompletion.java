@@ -37,10 +37,11 @@ public class TaskCompletion {
         if (ticket.status != TicketStatus.AWAITING_SYSTEMS) {
             return false;
         }
-        List<Task> tasks = Task.forTicket(ticket.id);
-        if (tasks.stream().anyMatch(t -> !t.isFinal()) || !blockingGates(ticket.id).isEmpty()) {
+        // A count first: a ticket with ten tasks is reconsidered after each answer, and only the last one moves it.
+        if (Task.unfinished(ticket.id) > 0 || !blockingGates(ticket.id).isEmpty()) {
             return false;
         }
+        List<Task> tasks = Task.forTicket(ticket.id);
         tickets.move(ticket, TicketStatus.READY_FOR_RESPONSE, TicketService.SYSTEM,
                 "every connected system gave a final answer", TicketEvents.READY_FOR_RESPONSE,
                 Map.of("systems", summary(tasks)));

@@ -30,6 +30,6 @@ public class TicketEventAuditor {
         if (data.detail() != null && !data.detail().isEmpty()) {
             content.put("detail", data.detail());
         }
-        trail.append(data.ticketId(), AuditEntry.EVENT, announced.name(), actor.name(), content, null);
+        trail.appendAtCommit(data.ticketId(), AuditEntry.EVENT, announced.name(), actor.name(), content, null);
     }
 }

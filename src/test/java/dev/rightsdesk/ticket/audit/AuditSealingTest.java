@@ -175,6 +175,20 @@ class AuditSealingTest {
     }
 
     @Test
+    void entriesBufferedUntilCommitKeepTheOrderOfTheCallsAroundOneWrittenAtOnce() {
+        UUID ticket = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            trail.appendAtCommit(ticket, AuditEntry.EVENT, "first", "system", Map.of(), null);
+            trail.append(ticket, AuditEntry.ACTION, "second", "officer", Map.of(), "a reason");
+            trail.appendAtCommit(ticket, AuditEntry.EVENT, "third", "system", Map.of(), null);
+        });
+        sealer.sealNow();
+        List<String> names = QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofTicket(ticket)).stream()
+                .map(e -> e.name).collect(java.util.stream.Collectors.toList());
+        assertThat(names).containsExactly("first", "second", "third");
+    }
+
+    @Test
     void theChainHeadIsAnchoredOnKafkaAndMatchesTheLog() throws Exception {
         long seq = appendNote(UUID.randomUUID(), "officer");
         String[] anchor = anchorCovering(seq);
