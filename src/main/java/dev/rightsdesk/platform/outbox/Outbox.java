@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import dev.rightsdesk.platform.crypto.LenientEncryptedStringConverter;
-import jakarta.transaction.Synchronization;
+import dev.rightsdesk.platform.persistence.BeforeCommitBuffer;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -105,26 +104,8 @@ public class Outbox {
      * {@code seq} still follows the order of the events within a transaction. The insert runs inside the
      * transaction (before completion): if it fails, the transaction rolls back with everything it announced.
      */
-    @SuppressWarnings("unchecked")
     private List<Row> pendingRows() {
-        List<Row> rows = (List<Row>) transactions.getResource(ROWS);
-        if (rows == null) {
-            List<Row> created = new ArrayList<>();
-            transactions.putResource(ROWS, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    insert(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // nothing: the rows are in the table, or rolled back with the transaction
-                }
-            });
-            rows = created;
-        }
-        return rows;
+        return BeforeCommitBuffer.rows(transactions, ROWS, this::insert);
     }
 
     private void insert(List<Row> rows) {

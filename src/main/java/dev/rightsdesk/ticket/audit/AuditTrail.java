@@ -4,7 +4,7 @@ import dev.rightsdesk.platform.crypto.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
+import dev.rightsdesk.platform.persistence.BeforeCommitBuffer;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -103,29 +102,10 @@ public class AuditTrail {
         return new Row(at, ticketId, kind, name, actor, AuditHash.canonicalJson(content), reasonEnc);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Row> buffered() {
-        List<Row> rows = (List<Row>) transactions.getResource(ROWS);
-        if (rows == null) {
-            List<Row> created = new ArrayList<>();
-            transactions.putResource(ROWS, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    insert(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // nothing: the entries are in audit_pending, or rolled back with the transaction
-                }
-            });
-            rows = created;
-        }
-        return rows;
+        return BeforeCommitBuffer.rows(transactions, ROWS, this::insert);
     }
 
-    /** Inserts on the connection enlisted in the current transaction, so the entries commit (or not) with it. */
     private void insert(List<Row> rows) {
         if (rows.isEmpty()) {
             return;
