@@ -57,6 +57,8 @@ public class IntakeResource {
     @APIResponse(responseCode = "413", description = "Body larger than 64 KiB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
     @APIResponse(responseCode = "429", description = "Too many requests from this client or for this e-mail address; see Retry-After")
+    @APIResponse(responseCode = "503", description = "Busy (load shedding) or the database is unreachable; nothing was"
+            + " stored; retry after Retry-After, with the same Idempotency-Key")
     public Response submit(
             @Parameter(description = "Makes a retried POST return the same ticket (at most 200 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
