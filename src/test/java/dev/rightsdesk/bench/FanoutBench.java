@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -67,19 +66,7 @@ class FanoutBench {
         try {
             responder.start();
             int port = RightsdeskBench.freePort();
-            Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("RIGHTSDESK_EMBEDDED_ENABLED", "false");
-            env.put("RIGHTSDESK_CRYPTO_ACTIVE_KEY_ID", "k1");
-            env.put("RIGHTSDESK_CRYPTO_KEYS_K1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-            env.put("RIGHTSDESK_CRYPTO_BLIND_INDEX_KEY", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
-            env.put("RIGHTSDESK_TRAINING_EXCLUSIONS_HMAC_KEY", "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=");
-            env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_CLIENT", "100000000/10m");
-            env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_EMAIL", "100000000/10m");
-            env.put("QUARKUS_MAILER_MOCK", "true");
-            env.put("RIGHTSDESK_SUBJECT_PRODUCTION_CHECKS", "false"); // mock mailer, local links: intended here
+            Map<String, String> env = RightsdeskBench.serviceEnvironment(postgres, kafka);
             env.put("RIGHTSDESK_SYSTEMS_FILE", systems.toAbsolutePath().toString());
             env.put("RIGHTSDESK_INTAKE_VERIFICATION_REQUIRED", "false");
             env.put("RIGHTSDESK_REVIEW_APPROVAL_REQUIRED", "false");

@@ -60,20 +60,7 @@ class RightsdeskBench {
         try {
             int port = freePort();
             double closedRate;
-            Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("RIGHTSDESK_EMBEDDED_ENABLED", "false");
-            env.put("RIGHTSDESK_CRYPTO_ACTIVE_KEY_ID", "k1");
-            env.put("RIGHTSDESK_CRYPTO_KEYS_K1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-            env.put("RIGHTSDESK_CRYPTO_BLIND_INDEX_KEY", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
-            env.put("RIGHTSDESK_TRAINING_EXCLUSIONS_HMAC_KEY", "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=");
-            // the load comes from one address (127.0.0.1), and no SMTP server runs here
-            env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_CLIENT", "100000000/10m");
-            env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_EMAIL", "100000000/10m");
-            env.put("QUARKUS_MAILER_MOCK", "true");
-            env.put("RIGHTSDESK_SUBJECT_PRODUCTION_CHECKS", "false"); // mock mailer, local links: intended here
+            Map<String, String> env = serviceEnvironment(postgres, kafka);
             Process app = start(port, env, dir.resolve("app-external.log"), CONTAINER_JVM);
             try {
                 double ready = awaitReady(port);
@@ -177,6 +164,25 @@ class RightsdeskBench {
      */
     static final String[] CONTAINER_JVM = {"-XX:MaxRAM=768m", "-XX:MaxRAMPercentage=70", "-XX:+UseSerialGC",
         "-XX:+ExitOnOutOfMemoryError"};
+
+    /** The environment of the packaged service against the benchmark's engines, as an operator would set it. */
+    static Map<String, String> serviceEnvironment(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("RIGHTSDESK_EMBEDDED_ENABLED", "false");
+        env.put("RIGHTSDESK_CRYPTO_ACTIVE_KEY_ID", "k1");
+        env.put("RIGHTSDESK_CRYPTO_KEYS_K1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        env.put("RIGHTSDESK_CRYPTO_BLIND_INDEX_KEY", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+        env.put("RIGHTSDESK_TRAINING_EXCLUSIONS_HMAC_KEY", "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=");
+        // the load comes from one address (127.0.0.1), and no SMTP server runs here
+        env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_CLIENT", "100000000/10m");
+        env.put("RIGHTSDESK_RATE_LIMIT_SUBMIT_PER_EMAIL", "100000000/10m");
+        env.put("QUARKUS_MAILER_MOCK", "true");
+        env.put("RIGHTSDESK_SUBJECT_PRODUCTION_CHECKS", "false"); // mock mailer, local links: intended here
+        return env;
+    }
 
     /** What one submission writes, as pgbench replays it. */
     static final String PGBENCH_WORK = "rate-limit upsert of two counters without waiting for the disk; then in one durable"

@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
+import dev.rightsdesk.platform.cluster.WakeableWorker;
 import dev.rightsdesk.platform.crypto.LenientEncryptedStringConverter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,14 +55,14 @@ public class OutboxRelay {
     private final LenientEncryptedStringConverter payloads = new LenientEncryptedStringConverter();
     private final OutboxConfig config;
     private final AtomicBoolean paused = new AtomicBoolean();
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final WakeableWorker worker;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, DataSource dataSource, OutboxConfig config) {
         this.emitter = emitter;
         this.dataSource = dataSource;
         this.config = config;
+        this.worker = new WakeableWorker("outbox-relay", config.pollInterval(), config.batchSize(),
+                () -> paused.get() ? 0 : relayOnce());
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
@@ -70,23 +70,11 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this instance (rightsdesk.outbox.relay-enabled=false)");
             return;
         }
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        Thread t = worker;
-        if (t != null) {
-            wake();
-            try {
-                t.join(config.ackTimeout().toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(config.ackTimeout().plusSeconds(5));
     }
 
     /** Called after a transaction that appended events committed: relay now rather than at the next poll. */
@@ -95,27 +83,7 @@ public class OutboxRelay {
     }
 
     public void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                int published;
-                do {
-                    published = paused.get() ? 0 : relayOnce();
-                } while (running && published >= config.batchSize());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Outbox relay loop: %s", e.getMessage());
-            }
-        }
+        worker.wake();
     }
 
     /** Relays one batch; returns how many events were published (0 when another instance holds the lock). */

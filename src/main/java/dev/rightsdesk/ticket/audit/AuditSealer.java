@@ -1,5 +1,6 @@
 package dev.rightsdesk.ticket.audit;
 
+import dev.rightsdesk.platform.cluster.WakeableWorker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,6 +12,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,10 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
-import org.jboss.logging.Logger;
 
 /**
  * Links pending audit entries into the hash chain of {@code audit_log}, in pending-id order, each round in its own
@@ -36,41 +35,27 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AuditSealer {
 
-    private static final Logger LOG = Logger.getLogger(AuditSealer.class);
     /** Arbitrary constant naming the sealer's advisory lock (the relay's is ...0001). */
     private static final long SEAL_LOCK = 0x5249_4748_5453_0002L;
 
     private final EntityManager em;
     private final AuditConfig config;
     private final AuditAnchors anchors;
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final WakeableWorker worker;
 
     public AuditSealer(EntityManager em, AuditConfig config, AuditAnchors anchors) {
         this.em = em;
         this.config = config;
         this.anchors = anchors;
+        this.worker = new WakeableWorker("audit-sealer", config.sealInterval(), config.sealBatchSize(), () -> round(false));
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
-        running = true;
-        worker = new Thread(this::loop, "audit-sealer");
-        worker.setDaemon(true);
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        Thread t = worker;
-        if (t != null) {
-            wake();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(10));
     }
 
     /** Called after a transaction that appended entries committed: seal now rather than at the next poll. */
@@ -79,27 +64,7 @@ public class AuditSealer {
     }
 
     void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wakeUps.tryAcquire(config.sealInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                int sealed;
-                do {
-                    sealed = round(false);
-                } while (running && sealed >= config.sealBatchSize());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Audit sealing round failed, will retry: %s", e.getMessage());
-            }
-        }
+        worker.wake();
     }
 
     /**
