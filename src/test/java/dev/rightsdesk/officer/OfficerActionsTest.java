@@ -15,13 +15,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.rightsdesk.deadline.StatutoryClock;
-import dev.rightsdesk.notice.SubjectNotice;
 import dev.rightsdesk.ai.remediation.RemediationService;
+import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.fanout.Task;
 import dev.rightsdesk.fanout.TaskModelVersion;
-import dev.rightsdesk.officer.decision.TicketResponse;
+import dev.rightsdesk.notice.SubjectNotice;
 import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.decision.TicketResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

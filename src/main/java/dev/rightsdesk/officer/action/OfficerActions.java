@@ -1,6 +1,7 @@
 package dev.rightsdesk.officer.action;
 
 import dev.rightsdesk.deadline.Deadline;
+import dev.rightsdesk.deadline.ExtensionRefused;
 import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.officer.TicketDeadline;
 import dev.rightsdesk.officer.action.ActionRequests.Approval;
@@ -11,10 +12,6 @@ import dev.rightsdesk.officer.action.ActionRequests.Note;
 import dev.rightsdesk.officer.action.ActionRequests.Refusal;
 import dev.rightsdesk.officer.action.ActionRequests.Verification;
 import dev.rightsdesk.officer.decision.ComplaintRights;
-import dev.rightsdesk.officer.decision.RefusalGround;
-import dev.rightsdesk.officer.decision.RefusalScope;
-import dev.rightsdesk.officer.decision.TicketRefusal;
-import dev.rightsdesk.officer.decision.TicketResponse;
 import dev.rightsdesk.officer.work.ModelRemediations;
 import dev.rightsdesk.officer.work.TicketTasks;
 import dev.rightsdesk.platform.error.ProblemException;
@@ -22,6 +19,10 @@ import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
 import dev.rightsdesk.ticket.TicketStatus;
+import dev.rightsdesk.ticket.decision.RefusalGround;
+import dev.rightsdesk.ticket.decision.RefusalScope;
+import dev.rightsdesk.ticket.decision.TicketRefusal;
+import dev.rightsdesk.ticket.decision.TicketResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -126,7 +127,12 @@ public class OfficerActions {
         Ticket t = tickets.get(id);
         ActionAudit.requireOpen(t);
         String reason = request == null ? null : request.reason();
-        Deadline extended = clock.extend(TicketDeadline.of(t), TicketDeadline.today(t), reason);
+        Deadline extended;
+        try {
+            extended = clock.extend(TicketDeadline.of(t), TicketDeadline.today(t), reason);
+        } catch (ExtensionRefused e) {
+            throw refused(e);
+        }
         t.extended = true;
         t.extensionReason = reason.trim();
         t.extendedAt = now();
@@ -139,6 +145,14 @@ public class OfficerActions {
         events.announce(t, TicketEvents.EXTENDED, t.status, detail);
         record(t, "extension", actor, detail, reason);
         return t;
+    }
+
+    /** The clock's refusal as the 422 problem the API documents; the clock itself knows no web type. */
+    static ProblemException refused(ExtensionRefused e) {
+        return e.field() == null
+                ? ProblemException.refused(e.rule(), e.title(), e.getMessage())
+                : ProblemException.refused(e.rule(), e.title(), e.getMessage(),
+                        new ProblemException.FieldViolation(e.field(), "must not be blank"));
     }
 
     /** Assigns the ticket to a staff user, or unassigns it with a null assignee. */

@@ -1,4 +1,4 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.fanout.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rightsdesk.fanout.FanoutTestProfile;
+import dev.rightsdesk.fanout.watch.DeadlineWatch;
 import dev.rightsdesk.platform.outbox.OutboxEvent;
 import dev.rightsdesk.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,7 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.fanout.watch;
 
+import dev.rightsdesk.deadline.Deadline;
+import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.fanout.FanoutEvents;
 import dev.rightsdesk.fanout.Task;
 import dev.rightsdesk.fanout.TaskCompletion;
