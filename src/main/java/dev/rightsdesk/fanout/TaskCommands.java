@@ -47,7 +47,7 @@ public class TaskCommands {
             return Optional.empty();
         }
         task.attempts++;
-        task.state = TaskState.SENT;
+        task.moveTo(TaskState.SENT, now);
         task.retryable = false;
         task.sentAt = now;
         task.replyDue = now.plus(waitFor(system.replyDeadline(), task.attempts));

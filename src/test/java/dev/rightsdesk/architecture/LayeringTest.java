@@ -63,4 +63,27 @@ class LayeringTest {
                     "io.quarkus..", "io.smallrye..", "jakarta..", "org.hibernate..", "com.fasterxml..",
                     "dev.rightsdesk.platform..", "dev.rightsdesk.ticket..")
             .allowEmptyShould(true);
+
+    /** One owner per state machine: a ticket's status is set by TicketService only (its table, its history). */
+    @ArchTest
+    static final ArchRule ticketStatusHasOneOwner = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.rightsdesk.ticket.TicketService")
+            .should().setField("dev.rightsdesk.ticket.Ticket", "status");
+
+    /** Outside the core, tickets move through TicketService's named steps, which decide the next status. */
+    @ArchTest
+    static final ArchRule ticketMovesAreNamedSteps = noClasses()
+            .that().resideOutsideOfPackage("dev.rightsdesk.ticket..")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("move"))
+                    .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name(
+                                            "dev.rightsdesk.ticket.TicketService")))));
+
+    /** One owner per state machine: a task's state is set by Task.moveTo only (checked against TaskState's table). */
+    @ArchTest
+    static final ArchRule taskStateHasOneOwner = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.rightsdesk.fanout.Task")
+            .should().setField("dev.rightsdesk.fanout.Task", "state");
 }

@@ -242,13 +242,20 @@ class OfficerActionsTest {
     }
 
     @Test
-    void aVerifiedTicketWithoutTasksClosesWithoutApproval() {
+    void aTicketWhoseSystemsWereNeverAskedClosesOnlyByHandWithAReason() {
         UUID duplicate = submitAccess();
         verify(duplicate);
+        officer().get("/api/v1/tickets/" + duplicate).then().body("allowedActions", not(hasItem("closure")));
         officer().body("{\"response\": \"This repeats your request of last week, answered then.\"}")
                 .post("/api/v1/tickets/" + duplicate + "/closure")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("systems-not-asked"));
+
+        officer().body("{\"response\": \"This repeats your request of last week, answered then.\","
+                        + " \"reason\": \"duplicate of a request answered last week\"}")
+                .post("/api/v1/tickets/" + duplicate + "/closure")
                 .then().statusCode(200).body("status", equalTo("COMPLETED"))
-                .body("timeline.name", hasItem("PENDING_REVIEW → READY_FOR_RESPONSE"));
+                .body("timeline.name", hasItem("PENDING_REVIEW → IN_PROGRESS"));
     }
 
     /** The model registry reports a model version trained on the subject's data: a remediation opens. */

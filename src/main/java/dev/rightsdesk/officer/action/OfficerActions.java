@@ -18,7 +18,6 @@ import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
-import dev.rightsdesk.ticket.TicketStatus;
 import dev.rightsdesk.ticket.decision.RefusalGround;
 import dev.rightsdesk.ticket.decision.RefusalScope;
 import dev.rightsdesk.ticket.decision.TicketRefusal;
@@ -80,11 +79,6 @@ public class OfficerActions {
     public Ticket approve(UUID id, String actor, @Valid Approval request) {
         Ticket t = tickets.get(id);
         String reason = request == null ? null : request.reason();
-        if (t.isVerified() && t.status != TicketStatus.PENDING_REVIEW) {
-            // Approving twice would carry the ticket to the systems twice.
-            throw ProblemException.conflict("not-pending-review", "Not waiting for review",
-                    "Only a ticket waiting for review can be approved; this one is " + t.status);
-        }
         tickets.approve(t, actor, reason);
         record(t, "approval", actor, Map.of(), reason);
         return t;
@@ -111,7 +105,7 @@ public class OfficerActions {
         // D5: the refusal is owed within the same deadline; a late one is still given, and marked.
         detail.put("late", TicketDeadline.today(t).isAfter(t.effectiveDue));
         if (request.scope() == RefusalScope.WHOLE) {
-            tickets.move(t, TicketStatus.REFUSED, actor, request.reasons(), TicketEvents.REFUSED, detail);
+            tickets.refuse(t, actor, request.reasons(), detail);
         } else {
             events.announce(t, TicketEvents.REFUSED, t.status, detail);
         }
@@ -185,10 +179,6 @@ public class OfficerActions {
     public Ticket close(UUID id, String actor, @Valid Closure request) {
         Ticket t = tickets.get(id);
         ActionAudit.requireOpen(t);
-        if (!t.isVerified()) {
-            throw ProblemException.conflict("not-verified", "Identity not verified",
-                    "A ticket is answered only after the subject's identity is verified; refuse it instead");
-        }
         if (tasks.anyOpen(t.id)) {
             throw ProblemException.conflict("open-tasks", "Tasks are still open",
                     "Every connected system must answer (or its task be completed by hand) before the ticket is closed");
@@ -197,17 +187,13 @@ public class OfficerActions {
             throw ProblemException.conflict("open-remediations", "Model remediations are still open",
                     "Every model remediation must have its outcome recorded before the ticket is closed");
         }
-        if (t.status != TicketStatus.READY_FOR_RESPONSE) {
-            tickets.move(t, TicketStatus.READY_FOR_RESPONSE, actor, "closing: nothing left to wait for",
-                    TicketEvents.READY_FOR_RESPONSE, null);
-        }
         TicketResponse response = new TicketResponse();
         response.ticketId = t.id;
         response.response = request.response();
         response.actor = actor;
         response.at = now();
         response.persist();
-        tickets.move(t, TicketStatus.COMPLETED, actor, request.reason(), TicketEvents.COMPLETED, null);
+        tickets.close(t, actor, request.reason());
         record(t, "closure", actor, Map.of(), request.reason());
         LOG.infof("Ticket %s closed by an officer", t.id);
         return t;
