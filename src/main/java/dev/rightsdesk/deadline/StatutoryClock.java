@@ -93,21 +93,33 @@ public final class StatutoryClock {
      *                          {@code extension-reason-required}, checked in that order
      */
     public Deadline extend(Deadline current, LocalDate today, String reason) {
-        Objects.requireNonNull(current, "current");
-        Objects.requireNonNull(today, "today");
-        if (current.extended()) {
-            throw new ExtensionRefused("already-extended", "The deadline is already extended",
-                    "Art. 12(3) allows one extension, to at most three months after receipt; it was granted before.", null);
-        }
-        if (today.isAfter(current.due())) {
-            throw new ExtensionRefused("extension-too-late", "The extension comes too late",
-                    "An extension must be decided on or before the original due date, " + current.due() + ".", null);
+        ExtensionRefused refused = extensionRefusal(current, today);
+        if (refused != null) {
+            throw refused;
         }
         if (reason == null || reason.isBlank()) {
             throw new ExtensionRefused("extension-reason-required", "An extension needs a reason",
                     "Art. 12(3) requires the reasons for the delay, which the subject must be told.", "reason");
         }
         return current.withExtension();
+    }
+
+    /**
+     * Why an extension decided on {@code today} would be refused whatever the reason given ({@code already-extended},
+     * {@code extension-too-late}); null when it may be granted. What the officer's screen offers asks this too.
+     */
+    public ExtensionRefused extensionRefusal(Deadline current, LocalDate today) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(today, "today");
+        if (current.extended()) {
+            return new ExtensionRefused("already-extended", "The deadline is already extended",
+                    "Art. 12(3) allows one extension, to at most three months after receipt; it was granted before.", null);
+        }
+        if (today.isAfter(current.due())) {
+            return new ExtensionRefused("extension-too-late", "The extension comes too late",
+                    "An extension must be decided on or before the original due date, " + current.due() + ".", null);
+        }
+        return null;
     }
 
     /** Calendar days from {@code today} to {@code due}: 0 on the due date, negative once it has passed. */

@@ -11,13 +11,13 @@ import dev.rightsdesk.officer.action.ActionRequests.Extension;
 import dev.rightsdesk.officer.action.ActionRequests.Note;
 import dev.rightsdesk.officer.action.ActionRequests.Refusal;
 import dev.rightsdesk.officer.action.ActionRequests.Verification;
+import dev.rightsdesk.officer.action.TicketPolicy.Action;
 import dev.rightsdesk.officer.decision.ComplaintRights;
-import dev.rightsdesk.officer.work.ModelRemediations;
-import dev.rightsdesk.officer.work.TicketTasks;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
+import dev.rightsdesk.ticket.TicketStatus;
 import dev.rightsdesk.ticket.decision.RefusalGround;
 import dev.rightsdesk.ticket.decision.RefusalScope;
 import dev.rightsdesk.ticket.decision.TicketRefusal;
@@ -48,28 +48,22 @@ public class OfficerActions {
     private final ActionAudit audit;
     private final StatutoryClock clock;
     private final ComplaintRights complaintRights;
-    private final TicketTasks tasks;
-    private final ModelRemediations remediations;
+    private final TicketPolicy policy;
 
     public OfficerActions(TicketService tickets, TicketEvents events, ActionAudit audit, StatutoryClock clock,
-            ComplaintRights complaintRights, TicketTasks tasks, ModelRemediations remediations) {
+            ComplaintRights complaintRights, TicketPolicy policy) {
         this.tickets = tickets;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
         this.complaintRights = complaintRights;
-        this.tasks = tasks;
-        this.remediations = remediations;
+        this.policy = policy;
     }
 
     /** Identity checked by hand (post, phone): to review, or on to fan-out when review is off. */
     public Ticket verify(UUID id, String actor, @Valid Verification request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
-        if (t.isVerified()) {
-            throw ProblemException.conflict("already-verified", "Identity already verified",
-                    "The subject's identity was verified before; nothing to do");
-        }
+        policy.require(t, Action.VERIFICATION);
         tickets.verify(t, actor, request.reason());
         record(t, "verification", actor, Map.of("method", request.method()), request.reason());
         return t;
@@ -79,6 +73,7 @@ public class OfficerActions {
     public Ticket approve(UUID id, String actor, @Valid Approval request) {
         Ticket t = tickets.get(id);
         String reason = request == null ? null : request.reason();
+        policy.require(t, Action.APPROVAL);
         tickets.approve(t, actor, reason);
         record(t, "approval", actor, Map.of(), reason);
         return t;
@@ -87,7 +82,7 @@ public class OfficerActions {
     /** Refuses in whole (the ticket closes) or in part (the rest goes on); the subject is told, with D5's rights. */
     public Ticket refuse(UUID id, String actor, @Valid Refusal request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
+        policy.require(t, Action.REFUSAL);
         TicketRefusal refusal = new TicketRefusal();
         refusal.id = UUID.randomUUID();
         refusal.ticketId = t.id;
@@ -119,7 +114,7 @@ public class OfficerActions {
      */
     public Ticket extend(UUID id, String actor, @Valid Extension request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
+        policy.require(t, Action.EXTENSION);
         String reason = request == null ? null : request.reason();
         Deadline extended;
         try {
@@ -152,7 +147,7 @@ public class OfficerActions {
     /** Assigns the ticket to a staff user, or unassigns it with a null assignee. */
     public Ticket assign(UUID id, String actor, @Valid Assignment request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
+        policy.require(t, Action.ASSIGNMENT);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("from", t.assignee);
         content.put("to", request.assignee());
@@ -178,15 +173,7 @@ public class OfficerActions {
      */
     public Ticket close(UUID id, String actor, @Valid Closure request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
-        if (tasks.anyOpen(t.id)) {
-            throw ProblemException.conflict("open-tasks", "Tasks are still open",
-                    "Every connected system must answer (or its task be completed by hand) before the ticket is closed");
-        }
-        if (remediations.anyOpen(t.id)) {
-            throw ProblemException.conflict("open-remediations", "Model remediations are still open",
-                    "Every model remediation must have its outcome recorded before the ticket is closed");
-        }
+        policy.require(t, t.status == TicketStatus.PENDING_REVIEW ? Action.CLOSURE_BY_HAND : Action.CLOSURE);
         TicketResponse response = new TicketResponse();
         response.ticketId = t.id;
         response.response = request.response();
