@@ -1,5 +1,8 @@
 package dev.rightsdesk.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -74,12 +77,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule ticketMovesAreNamedSteps = noClasses()
             .that().resideOutsideOfPackage("dev.rightsdesk.ticket..")
-            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("move"))
-                    .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name(
-                                            "dev.rightsdesk.ticket.TicketService")))));
+            .should().callMethodWhere(target(name("move")).and(target(owner(name("dev.rightsdesk.ticket.TicketService")))));
 
     /** One owner per state machine: a task's state is set by Task.moveTo only (checked against TaskState's table). */
     @ArchTest

@@ -393,8 +393,10 @@ class OfficerActionsTest {
                 .body("outcomes.find { it.id == '%s' }.status".formatted(a), equalTo("AWAITING_SYSTEMS"));
         UUID c = submitAccess();
         verify(c);
-        // b and c wait for review without tasks: closed as duplicates; a has open tasks: refused.
-        officer().body("{\"ids\": [\"%s\", \"%s\", \"%s\"], \"response\": \"Duplicate of your earlier request.\"}".formatted(b, c, a))
+        // b and c wait for review without tasks: answered by hand as duplicates (a reason is required); a has open
+        // tasks: refused.
+        officer().body("{\"ids\": [\"%s\", \"%s\", \"%s\"], \"response\": \"Duplicate of your earlier request.\", \"reason\": \"duplicates\"}"
+                        .formatted(b, c, a))
                 .post("/api/v1/tickets/bulk/closure")
                 .then().statusCode(200).body("done", equalTo(2)).body("refused", equalTo(1))
                 .body("outcomes.find { it.id == '%s' }.problem.type".formatted(a), containsString("open-tasks"));

@@ -111,7 +111,9 @@ public final class ActionRequests {
             @NotBlank(message = "is required") @Size(max = REASON) String reasons) {
     }
 
+    /** {@code reason} is required for tickets still waiting for review: they are answered by hand. */
     public record BulkClosure(@NotEmpty(message = "must name at least one ticket") List<@NotNull UUID> ids,
-            @NotBlank(message = "is required: the answer to the subjects") @Size(max = 20000) String response) {
+            @NotBlank(message = "is required: the answer to the subjects") @Size(max = 20000) String response,
+            @Size(max = REASON) String reason) {
     }
 }

@@ -56,7 +56,7 @@ public class BulkActions {
     }
 
     public Result close(@Valid BulkClosure request, String actor) {
-        return each(request.ids(), id -> actions.close(id, actor, new Closure(request.response(), null)));
+        return each(request.ids(), id -> actions.close(id, actor, new Closure(request.response(), request.reason())));
     }
 
     private Result each(List<UUID> ids, Function<UUID, Ticket> action) {

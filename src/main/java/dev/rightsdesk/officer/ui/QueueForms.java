@@ -96,7 +96,7 @@ public class QueueForms {
                 case "approval" -> bulk.approve(new ActionRequests.BulkApproval(tickets, blank(text)), actor());
                 case "refusal" -> bulk.refuse(new ActionRequests.BulkRefusal(tickets,
                         StaffApi.enums(ground == null ? List.of() : List.of(ground), RefusalGround.class, "ground"), text), actor());
-                case "closure" -> bulk.close(new ActionRequests.BulkClosure(tickets, text), actor());
+                case "closure" -> bulk.close(new ActionRequests.BulkClosure(tickets, text, null), actor());
                 default -> throw ProblemException.invalid("Choose an action",
                         new FieldViolation("action", "must be approval, refusal or closure"));
             };
