@@ -1,9 +1,10 @@
 package dev.rightsdesk.access;
 
+import dev.rightsdesk.intake.AccessConfig;
 import dev.rightsdesk.intake.SubjectSecrets;
 import dev.rightsdesk.intake.mail.SubjectMailer;
-import dev.rightsdesk.intake.ratelimit.RateLimiter;
 import dev.rightsdesk.intake.ratelimit.RateLimiter.Action;
+import dev.rightsdesk.intake.ratelimit.RateLimiter;
 import dev.rightsdesk.intake.status.SubjectStatus;
 import dev.rightsdesk.intake.verification.CodeCheck;
 import dev.rightsdesk.intake.verification.CodePurpose;

@@ -1,7 +1,5 @@
 package dev.rightsdesk.deadline;
 
-import dev.rightsdesk.platform.error.ProblemException;
-import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -91,26 +89,37 @@ public final class StatutoryClock {
      * end of the period). The reason is the caller's to store and to tell the subject; it is never echoed here.
      *
      * @param today the decision's date in the controller's zone (see {@link #dateOf})
-     * @throws ProblemException 422 {@code already-extended}, {@code extension-too-late} or
+     * @throws ExtensionRefused {@code already-extended}, {@code extension-too-late} or
      *                          {@code extension-reason-required}, checked in that order
      */
     public Deadline extend(Deadline current, LocalDate today, String reason) {
+        ExtensionRefused refused = extensionRefusal(current, today);
+        if (refused != null) {
+            throw refused;
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new ExtensionRefused("extension-reason-required", "An extension needs a reason",
+                    "Art. 12(3) requires the reasons for the delay, which the subject must be told.", "reason");
+        }
+        return current.withExtension();
+    }
+
+    /**
+     * Why an extension decided on {@code today} would be refused whatever the reason given ({@code already-extended},
+     * {@code extension-too-late}); null when it may be granted. What the officer's screen offers asks this too.
+     */
+    public ExtensionRefused extensionRefusal(Deadline current, LocalDate today) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(today, "today");
         if (current.extended()) {
-            throw ProblemException.refused("already-extended", "The deadline is already extended",
-                    "Art. 12(3) allows one extension, to at most three months after receipt; it was granted before.");
+            return new ExtensionRefused("already-extended", "The deadline is already extended",
+                    "Art. 12(3) allows one extension, to at most three months after receipt; it was granted before.", null);
         }
         if (today.isAfter(current.due())) {
-            throw ProblemException.refused("extension-too-late", "The extension comes too late",
-                    "An extension must be decided on or before the original due date, " + current.due() + ".");
+            return new ExtensionRefused("extension-too-late", "The extension comes too late",
+                    "An extension must be decided on or before the original due date, " + current.due() + ".", null);
         }
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.refused("extension-reason-required", "An extension needs a reason",
-                    "Art. 12(3) requires the reasons for the delay, which the subject must be told.",
-                    new FieldViolation("reason", "must not be blank"));
-        }
-        return current.withExtension();
+        return null;
     }
 
     /** Calendar days from {@code today} to {@code due}: 0 on the due date, negative once it has passed. */

@@ -1,5 +1,7 @@
 package dev.rightsdesk.fanout;
 
+import dev.rightsdesk.ticket.TicketEvents;
+
 /**
  * Names of the ticket events the fan-out emits on {@code dsr.ticket-events} (CloudEvent type
  * {@code dev.rightsdesk.ticket.<name>.v1}). Their detail names systems, task ids, states and counts:
@@ -8,7 +10,7 @@ package dev.rightsdesk.fanout;
 public final class FanoutEvents {
 
     /** The ticket moved to AWAITING_SYSTEMS: one command per task written. */
-    public static final String FANNED_OUT = "fanned-out";
+    public static final String FANNED_OUT = TicketEvents.FANNED_OUT;
     /** A system's result changed a task (acknowledged, answered, failed). */
     public static final String TASK_ANSWERED = "task-answered";
     /** A silent or failing system was sent its command again. */

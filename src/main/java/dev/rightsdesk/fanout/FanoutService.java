@@ -4,12 +4,10 @@ import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.system.ConnectedSystem;
 import dev.rightsdesk.system.SystemRegistry;
 import dev.rightsdesk.ticket.Ticket;
-import dev.rightsdesk.ticket.TicketApproved;
 import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
 import dev.rightsdesk.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -55,15 +53,9 @@ public class FanoutService {
         this.clock = clock;
     }
 
-    /** Synchronous, in the approving transaction: the tasks and their commands commit with the approval. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void onApproved(@Observes TicketApproved approved) {
-        fanOut(approved.ticket());
-    }
-
     /**
-     * Creates one task per system handling the ticket's type, writes their commands and moves the ticket to
-     * AWAITING_SYSTEMS (READY_FOR_RESPONSE when no system handles the type and nothing else holds it).
+     * Creates one task per system handling the ticket's type and writes their commands; the ticket's move that
+     * follows is {@link TicketService#approve}'s to decide (through {@link FanoutWork}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Task> fanOut(Ticket ticket) {
@@ -71,15 +63,6 @@ public class FanoutService {
         List<Task> tasks = new ArrayList<>();
         for (ConnectedSystem system : registry.handling(ticket.type)) {
             tasks.add(start(ticket, system, now));
-        }
-        if (tasks.isEmpty() && completion.blockingGates(ticket.id).isEmpty()) {
-            tickets.move(ticket, TicketStatus.READY_FOR_RESPONSE, TicketService.SYSTEM,
-                    "no connected system handles this request type", TicketEvents.READY_FOR_RESPONSE,
-                    Map.of("systems", List.of()));
-        } else {
-            tickets.move(ticket, TicketStatus.AWAITING_SYSTEMS, TicketService.SYSTEM, "carried to the connected systems",
-                    FanoutEvents.FANNED_OUT, Map.of("systems", TaskCompletion.summaryOfNew(tasks)));
-            completion.reconsider(ticket);
         }
         LOG.infof("Ticket %s fanned out to %d systems", ticket.id, tasks.size());
         return tasks;
@@ -124,9 +107,8 @@ public class FanoutService {
             throw ProblemException.conflict("task-final", "Task already final", "A task with a final state cannot be canceled");
         }
         Instant now = clock.instant();
-        task.state = TaskState.CANCELED;
+        task.moveTo(TaskState.CANCELED, now);
         task.nextAttemptAt = null;
-        task.updatedAt = now;
         TaskChange.record(task, FanoutEvents.TASK_CANCELED, actor, reason, now);
         announce(ticket, FanoutEvents.TASK_CANCELED, task, actor);
         completion.reconsider(ticket);
@@ -179,7 +161,7 @@ public class FanoutService {
                     "Only a task without a final answer, or a failed one, can be completed by hand");
         }
         Instant now = clock.instant();
-        task.state = outcome;
+        task.moveTo(outcome, now);
         task.retryable = false;
         task.nextAttemptAt = null;
         task.completedAt = now;
@@ -209,15 +191,14 @@ public class FanoutService {
         task.action = ticket.type;
         task.statutoryDue = ticket.effectiveDue;
         task.createdAt = now;
-        task.updatedAt = now;
-        task.state = TaskState.PENDING;
+        task.moveTo(TaskState.PENDING, now);
         if (system.manual()) {
             // No connector: an officer records the outcome; the retry job escalates it when the deadline passes.
             task.replyDue = now.plus(system.replyDeadline());
             task.nextAttemptAt = task.replyDue;
         } else if (commands.send(task, ticket, system, now).isEmpty()) {
             // Nothing the system could look the subject up by: say so to an officer rather than send nothing.
-            task.state = TaskState.FAILED;
+            task.moveTo(TaskState.FAILED, now);
             task.lastError = NO_IDENTIFIER;
             ticket.flagged = true;
         }
@@ -226,9 +207,7 @@ public class FanoutService {
     }
 
     private void reopen(Ticket ticket, String actor, String reason) {
-        if (ticket.status != TicketStatus.AWAITING_SYSTEMS) {
-            tickets.move(ticket, TicketStatus.AWAITING_SYSTEMS, actor, reason, null, null);
-        }
+        tickets.awaitSystems(ticket, actor, reason);
     }
 
     private void announce(Ticket ticket, String name, Task task, String actor) {

@@ -33,8 +33,6 @@ public class RetryJob {
 
     static final String LOCK = "fanout-retries";
     private static final Logger LOG = Logger.getLogger(RetryJob.class);
-    private static final List<TaskState> WAITING =
-            List.of(TaskState.PENDING, TaskState.SENT, TaskState.ACKNOWLEDGED, TaskState.FAILED);
 
     private final ClusterLock lock;
     private final FanoutConfig config;
@@ -86,7 +84,7 @@ public class RetryJob {
         }
         List<Task> due = Task.<Task>find("from Task t where t.nextAttemptAt <= ?1 and t.state in ?2 and exists "
                         + "(from Ticket k where k.id = t.ticketId and k.status not in ?3) order by t.ticketId, t.id",
-                now, WAITING, TicketStatus.closedStatuses()).page(0, config.retryBatchSize()).list();
+                now, TaskState.waiting(), TicketStatus.closedStatuses()).page(0, config.retryBatchSize()).list();
         int resent = 0;
         int escalated = 0;
         for (Task task : due) {
@@ -94,7 +92,7 @@ public class RetryJob {
             Ticket ticket = Ticket.findById(task.ticketId, LockModeType.PESSIMISTIC_WRITE);
             Task.getEntityManager().refresh(task, LockModeType.PESSIMISTIC_WRITE);
             if (task.nextAttemptAt == null || task.nextAttemptAt.isAfter(now) || task.isFinal()
-                    || !WAITING.contains(task.state)) {
+                    || !TaskState.waiting().contains(task.state)) {
                 continue;
             }
             if (resend(task, ticket, now)) {
@@ -129,7 +127,7 @@ public class RetryJob {
     }
 
     private void escalate(Task task, Ticket ticket, Instant now, String reason) {
-        task.state = TaskState.ESCALATED;
+        task.moveTo(TaskState.ESCALATED, now);
         task.nextAttemptAt = null;
         task.lastError = reason;
         task.updatedAt = now;

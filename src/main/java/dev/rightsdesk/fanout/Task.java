@@ -1,5 +1,7 @@
 package dev.rightsdesk.fanout;
 
+import dev.rightsdesk.platform.error.ProblemException;
+
 import dev.rightsdesk.platform.crypto.EncryptedStringConverter;
 import dev.rightsdesk.system.SystemKind;
 import dev.rightsdesk.ticket.RequestType;
@@ -82,11 +84,21 @@ public class Task extends PanacheEntityBase {
 
     /** True when nothing more will happen to this task on its own (see {@link TaskState}). */
     public boolean isFinal() {
-        return switch (state) {
-            case COMPLETED, NOT_FOUND, PARTIAL, CANCELED -> true;
-            case FAILED -> !retryable;
-            default -> false;
-        };
+        return state.isFinal(retryable);
+    }
+
+    /**
+     * The one way a task changes state, used by the fan-out, the results, the retries and the officers: checks the
+     * move against {@link TaskState#canMoveTo} (409 {@code illegal-task-transition} otherwise). A new task starts
+     * with {@code PENDING}.
+     */
+    public void moveTo(TaskState to, Instant now) {
+        if (state == null ? to != TaskState.PENDING : !state.canMoveTo(to)) {
+            throw ProblemException.conflict("illegal-task-transition", "Action not allowed in this task state",
+                    "A task in state " + state + " cannot move to " + to);
+        }
+        state = to;
+        updatedAt = now;
     }
 
     /** How many tasks of the ticket have no final answer yet: the query form of {@link #isFinal()}, kept beside it. */
@@ -96,7 +108,7 @@ public class Task extends PanacheEntityBase {
         return getEntityManager().createQuery("select count(t) from Task t where t.ticketId = ?1 and t.state not in ?2"
                 + " and not (t.state = ?3 and t.retryable = false)", Long.class)
                 .setParameter(1, ticketId)
-                .setParameter(2, List.of(TaskState.COMPLETED, TaskState.NOT_FOUND, TaskState.PARTIAL, TaskState.CANCELED))
+                .setParameter(2, TaskState.alwaysFinal())
                 .setParameter(3, TaskState.FAILED)
                 .getSingleResult();
     }

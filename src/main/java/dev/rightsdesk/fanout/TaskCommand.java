@@ -1,7 +1,7 @@
 package dev.rightsdesk.fanout;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.rightsdesk.intake.RequestDetails;
+import dev.rightsdesk.ticket.RequestDetails;
 import dev.rightsdesk.ticket.RequestType;
 import java.time.Instant;
 import java.time.LocalDate;

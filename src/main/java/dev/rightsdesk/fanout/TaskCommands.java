@@ -3,9 +3,9 @@ package dev.rightsdesk.fanout;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rightsdesk.intake.RequestDetails;
 import dev.rightsdesk.platform.outbox.Outbox;
 import dev.rightsdesk.system.ConnectedSystem;
+import dev.rightsdesk.ticket.RequestDetails;
 import dev.rightsdesk.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,7 +47,7 @@ public class TaskCommands {
             return Optional.empty();
         }
         task.attempts++;
-        task.state = TaskState.SENT;
+        task.moveTo(TaskState.SENT, now);
         task.retryable = false;
         task.sentAt = now;
         task.replyDue = now.plus(waitFor(system.replyDeadline(), task.attempts));

@@ -1,24 +1,23 @@
 package dev.rightsdesk.fanout;
 
 import dev.rightsdesk.ticket.Ticket;
-import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
-import dev.rightsdesk.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.stream.Collectors;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Decides when a ticket awaiting systems is ready for the response: every task final (see {@link TaskState})
- * and no {@link CompletionGate} blocking. The move carries a per-system summary with no personal data.
+ * Knows when a ticket's work is done: every task final (see {@link TaskState}) and no {@link CompletionGate}
+ * blocking; {@link TicketService#reconsider} decides the move. The move carries a per-system summary with no
+ * personal data.
  */
 @ApplicationScoped
 public class TaskCompletion {
@@ -31,21 +30,20 @@ public class TaskCompletion {
         this.gates = gates;
     }
 
-    /** Moves {@code ticket} (locked by the caller) to READY_FOR_RESPONSE if nothing holds it; true if moved. */
+    /**
+     * Moves {@code ticket} (locked by the caller) to READY_FOR_RESPONSE if nothing holds it; true if moved. The
+     * decision is {@link TicketService#reconsider}'s; this is the name the fan-out's steps call it by.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reconsider(Ticket ticket) {
-        if (ticket.status != TicketStatus.AWAITING_SYSTEMS) {
-            return false;
-        }
+        return tickets.reconsider(ticket);
+    }
+
+    /** Whether a task without a final answer or a gate holds the ticket open. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean holds(UUID ticketId) {
         // A count first: a ticket with ten tasks is reconsidered after each answer, and only the last one moves it.
-        if (Task.unfinished(ticket.id) > 0 || !blockingGates(ticket.id).isEmpty()) {
-            return false;
-        }
-        List<Task> tasks = Task.forTicket(ticket.id);
-        tickets.move(ticket, TicketStatus.READY_FOR_RESPONSE, TicketService.SYSTEM,
-                "every connected system gave a final answer", TicketEvents.READY_FOR_RESPONSE,
-                Map.of("systems", summary(tasks)));
-        return true;
+        return Task.unfinished(ticketId) > 0 || !blockingGates(ticketId).isEmpty();
     }
 
     /** Names of the gates that hold the ticket open now. */

@@ -1,7 +1,9 @@
 package dev.rightsdesk.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rightsdesk.ticket.RequestDetails;
 import dev.rightsdesk.ticket.RequestType;
+import dev.rightsdesk.ticket.SubjectIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

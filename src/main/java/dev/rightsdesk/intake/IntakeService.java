@@ -7,6 +7,7 @@ import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.intake.ratelimit.RateLimiter;
 import dev.rightsdesk.platform.crypto.BlindIndex;
 import dev.rightsdesk.platform.error.ProblemException;
+import dev.rightsdesk.ticket.RequestDetails;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

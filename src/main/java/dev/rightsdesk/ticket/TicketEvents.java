@@ -24,6 +24,8 @@ public class TicketEvents {
     public static final String VERIFIED = "verified";
     public static final String APPROVED = "approved";
     public static final String STATUS_CHANGED = "status-changed";
+    /** Approved and carried to the connected systems: one task each. */
+    public static final String FANNED_OUT = "fanned-out";
     public static final String EXTENDED = "extended";
     public static final String REFUSED = "refused";
     public static final String READY_FOR_RESPONSE = "ready-for-response";

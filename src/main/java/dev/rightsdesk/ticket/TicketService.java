@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Owns every change of a ticket's status: checks the move against the state machine, records the
- * history entry and announces the event, all in the caller's transaction.
+ * Owns every change of a ticket's status. Named steps ({@link #approve}, {@link #reconsider}, {@link #close}, ...)
+ * decide which move follows and keep the invariants (never approved twice; never closed before the systems were
+ * asked unless refused or answered by hand with a reason); {@link #move} checks each move against the one table,
+ * {@link TicketStatus#canMoveTo}, records the history entry and announces the event, all in the caller's
+ * transaction. Only classes of this package call {@link #move} (LayeringTest).
  */
 @ApplicationScoped
 @Transactional
@@ -23,15 +26,15 @@ public class TicketService {
     private final TicketEvents events;
     private final TicketConfig.Intake intake;
     private final TicketConfig.Review review;
-    private final Event<TicketApproved> approved;
+    private final TicketWork work;
     private final Event<TicketVerified> verified;
 
     public TicketService(TicketEvents events, TicketConfig.Intake intake, TicketConfig.Review review,
-            Event<TicketApproved> approved, Event<TicketVerified> verified) {
+            TicketWork work, Event<TicketVerified> verified) {
         this.events = events;
         this.intake = intake;
         this.review = review;
-        this.approved = approved;
+        this.work = work;
         this.verified = verified;
     }
 
@@ -59,7 +62,7 @@ public class TicketService {
         return ticket;
     }
 
-    /** The subject (or an officer) confirmed the identity: to review, or straight to fan-out. */
+    /** The subject (or an officer) confirmed the identity: to review, or straight to the systems. */
     public void verify(Ticket ticket, String actor, String reason) {
         if (ticket.isVerified()) {
             return;
@@ -76,18 +79,91 @@ public class TicketService {
         }
     }
 
-    /** Starts the work: moves to IN_PROGRESS and lets the fan-out carry the ticket to the systems. */
+    /**
+     * Approves a verified ticket and carries it to the systems: IN_PROGRESS, then AWAITING_SYSTEMS (or
+     * READY_FOR_RESPONSE when nothing was asked and nothing holds it), all in this transaction. A ticket is approved
+     * once: only while it waits for review (or, with review off, right after verification); 409 otherwise.
+     */
     public void approve(Ticket ticket, String actor, String reason) {
         if (!ticket.isVerified()) {
             throw ProblemException.conflict("not-verified", "Identity not verified",
                     "A ticket can be approved only after the subject's identity is verified");
         }
+        if (ticket.status != TicketStatus.PENDING_REVIEW && ticket.status != TicketStatus.IDENTITY_UNVERIFIED) {
+            // Approving twice would carry the ticket to the systems twice.
+            throw ProblemException.conflict("not-pending-review", "Not waiting for review",
+                    "Only a ticket waiting for review can be approved; this one is " + ticket.status);
+        }
         move(ticket, TicketStatus.IN_PROGRESS, actor, reason, TicketEvents.APPROVED, null);
-        approved.fire(new TicketApproved(ticket, actor));
+        TicketWork.Started started = work.start(ticket);
+        if (started.waiting()) {
+            move(ticket, TicketStatus.AWAITING_SYSTEMS, SYSTEM, "carried to the connected systems",
+                    TicketEvents.FANNED_OUT, started.detail());
+            reconsider(ticket);
+        } else {
+            move(ticket, TicketStatus.READY_FOR_RESPONSE, SYSTEM, "no connected system handles this request type",
+                    TicketEvents.READY_FOR_RESPONSE, started.detail());
+        }
     }
 
     /**
-     * Moves the ticket to {@code to}, or refuses with 409 when the state machine does not allow it.
+     * Moves a ticket awaiting systems (locked by the caller) to READY_FOR_RESPONSE once nothing holds it; true if
+     * moved. Called after every change to its work (an answer, a cancellation, a gate opening).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reconsider(Ticket ticket) {
+        if (ticket.status != TicketStatus.AWAITING_SYSTEMS || work.holds(ticket)) {
+            return false;
+        }
+        move(ticket, TicketStatus.READY_FOR_RESPONSE, SYSTEM, "every connected system gave a final answer",
+                TicketEvents.READY_FOR_RESPONSE, work.summary(ticket));
+        return true;
+    }
+
+    /** A system was added to or asked again for a ticket being worked on: it waits for systems again. */
+    public void awaitSystems(Ticket ticket, String actor, String reason) {
+        if (ticket.status != TicketStatus.AWAITING_SYSTEMS) {
+            move(ticket, TicketStatus.AWAITING_SYSTEMS, actor, reason, null, null);
+        }
+    }
+
+    /** Refuses the request in whole (D5); the caller recorded the refusal and its grounds. */
+    public void refuse(Ticket ticket, String actor, String reasons, Map<String, Object> detail) {
+        move(ticket, TicketStatus.REFUSED, actor, reasons, TicketEvents.REFUSED, detail);
+    }
+
+    /** Never verified in time: closes it; the caller purges the personal data in the same transaction. */
+    public void expire(Ticket ticket, String reason, Map<String, Object> detail) {
+        move(ticket, TicketStatus.EXPIRED, SYSTEM, reason, TicketEvents.EXPIRED, detail);
+    }
+
+    /**
+     * Closes a ticket with the response (the caller stored it). Only a verified ticket; one still waiting for review,
+     * whose systems were never asked, only when answered by hand with a reason (409 {@code systems-not-asked}).
+     * Whether tasks or remediations are still open is checked by the caller, who names them.
+     */
+    public void close(Ticket ticket, String actor, String reason) {
+        if (!ticket.isVerified()) {
+            throw ProblemException.conflict("not-verified", "Identity not verified",
+                    "A ticket is answered only after the subject's identity is verified; refuse it instead");
+        }
+        if (ticket.status == TicketStatus.PENDING_REVIEW) {
+            if (reason == null || reason.isBlank()) {
+                throw ProblemException.conflict("systems-not-asked", "The connected systems were not asked",
+                        "A ticket waiting for review is approved first, refused, or answered by hand with a reason");
+            }
+            move(ticket, TicketStatus.IN_PROGRESS, actor, reason, null, Map.of("byHand", true));
+        }
+        if (ticket.status != TicketStatus.READY_FOR_RESPONSE) {
+            move(ticket, TicketStatus.READY_FOR_RESPONSE, actor, "closing: nothing left to wait for",
+                    TicketEvents.READY_FOR_RESPONSE, null);
+        }
+        move(ticket, TicketStatus.COMPLETED, actor, reason, TicketEvents.COMPLETED, null);
+    }
+
+    /**
+     * Moves the ticket to {@code to}, or refuses with 409 {@code illegal-transition} when the table does not allow
+     * it. Public for the tests that set a ticket up; main code outside this package uses the named steps above.
      *
      * @param eventName the ticket event announced ({@link TicketEvents}); {@code status-changed} if null
      */

@@ -13,7 +13,11 @@ public enum TicketStatus {
     IDENTITY_UNVERIFIED,
     /** Identity confirmed; waits for an officer's approval (review on by default). */
     PENDING_REVIEW,
-    /** Approved and being worked on, by hand or before any system was asked. */
+    /**
+     * Approved, or taken on by hand, before any system is asked. A passage, not a resting place: the approving
+     * transaction carries the ticket on to AWAITING_SYSTEMS or READY_FOR_RESPONSE, and closing by hand goes on to
+     * COMPLETED in the same transaction.
+     */
     IN_PROGRESS,
     /** Tasks sent to connected systems; waiting for their answers (and model remediations). */
     AWAITING_SYSTEMS,
@@ -26,13 +30,13 @@ public enum TicketStatus {
     /** Never verified within the allowed period; personal data purged. */
     EXPIRED;
 
+    // The one table of moves; StateDiagramTest holds docs/architecture.md to it, both ways.
     private static final Map<TicketStatus, Set<TicketStatus>> NEXT = Map.of(
-            IDENTITY_UNVERIFIED, EnumSet.of(PENDING_REVIEW, IN_PROGRESS, AWAITING_SYSTEMS, READY_FOR_RESPONSE,
-                    REFUSED, EXPIRED),
-            PENDING_REVIEW, EnumSet.of(IN_PROGRESS, AWAITING_SYSTEMS, READY_FOR_RESPONSE, REFUSED),
+            IDENTITY_UNVERIFIED, EnumSet.of(PENDING_REVIEW, IN_PROGRESS, REFUSED, EXPIRED),
+            PENDING_REVIEW, EnumSet.of(IN_PROGRESS, REFUSED),
             IN_PROGRESS, EnumSet.of(AWAITING_SYSTEMS, READY_FOR_RESPONSE, REFUSED),
-            AWAITING_SYSTEMS, EnumSet.of(IN_PROGRESS, READY_FOR_RESPONSE, REFUSED),
-            READY_FOR_RESPONSE, EnumSet.of(AWAITING_SYSTEMS, IN_PROGRESS, COMPLETED, REFUSED),
+            AWAITING_SYSTEMS, EnumSet.of(READY_FOR_RESPONSE, REFUSED),
+            READY_FOR_RESPONSE, EnumSet.of(AWAITING_SYSTEMS, COMPLETED, REFUSED),
             COMPLETED, EnumSet.noneOf(TicketStatus.class),
             REFUSED, EnumSet.noneOf(TicketStatus.class),
             EXPIRED, EnumSet.noneOf(TicketStatus.class));

@@ -7,36 +7,23 @@ import dev.rightsdesk.ai.demo.DemoTrainingPipeline;
 import dev.rightsdesk.ai.lineage.RunFinding;
 import dev.rightsdesk.ai.lineage.TrainingRun;
 import dev.rightsdesk.ai.lineage.TrainingRunViolation;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import dev.rightsdesk.ai.remediation.ModelRemediation;
 import dev.rightsdesk.ai.remediation.RemediationState;
+import dev.rightsdesk.testing.DemoProfile;
 import dev.rightsdesk.ticket.TicketStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(AiDemoTest.DemoOn.class)
+@TestProfile(DemoProfile.class)
 class AiDemoTest {
-
-    /** The demo systems and pipeline on, as in the embedded run; quick replies, the pipeline not on a timer. */
-    public static class DemoOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("rightsdesk.demo.enabled", "true",
-                    "rightsdesk.demo.reply-delay", "0.2s",
-                    "rightsdesk.demo.model-registry.remediation-delay", "1s",
-                    "rightsdesk.demo.training-pipeline.every", "1h",
-                    "rightsdesk.demo.training-pipeline.corpus-emails", "ada@example.org,demo-forget@example.org");
-        }
-    }
 
     @Inject
     DemoTrainingPipeline pipeline;

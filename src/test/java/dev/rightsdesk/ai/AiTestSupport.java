@@ -2,6 +2,7 @@ package dev.rightsdesk.ai;
 
 import static io.restassured.RestAssured.given;
 
+import dev.rightsdesk.testing.Requests;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketService;
 import io.quarkus.arc.Arc;
@@ -31,12 +32,8 @@ public final class AiTestSupport {
 
     /** Submits a request through the public API and returns its id. */
     public static UUID submit(String type, String email, String customerId, String details) {
-        String body = """
-                {"type": "%s", "subject": {"email": "%s", "name": "Test Person", "identifiers": {"customerId": "%s"}},
-                 "details": %s}""".formatted(type, email, customerId, details);
-        String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/requests")
-                .then().statusCode(202).extract().path("id");
-        return UUID.fromString(id);
+        return Requests.of(type).email(email).name("Test Person").identifier("customerId", customerId).details(details)
+                .submit();
     }
 
     /** Confirms the subject's identity as the verification step would. */

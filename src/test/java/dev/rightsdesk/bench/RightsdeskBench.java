@@ -2,7 +2,7 @@ package dev.rightsdesk.bench;
 
 import dev.rightsdesk.platform.embedded.EmbeddedKafkaBroker;
 import dev.rightsdesk.platform.embedded.EmbeddedPostgresServer;
-import dev.rightsdesk.platform.observability.TicketGauges;
+import dev.rightsdesk.ticket.TicketGauges;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

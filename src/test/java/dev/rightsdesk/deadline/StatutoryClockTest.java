@@ -3,8 +3,6 @@ package dev.rightsdesk.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rightsdesk.platform.error.ProblemException;
-import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -214,9 +212,8 @@ class StatutoryClockTest {
         Deadline deadline = clock.deadlineFor(LocalDate.of(2026, 3, 5));
 
         assertThatThrownBy(() -> clock.extend(deadline, LocalDate.of(2026, 4, 8), "complex request"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.type()).isEqualTo("extension-too-late");
+                .isInstanceOfSatisfying(ExtensionRefused.class, e -> {
+                    assertThat(e.rule()).isEqualTo("extension-too-late");
                     assertThat(e.getMessage()).contains("2026-04-07");
                 });
     }
@@ -227,8 +224,8 @@ class StatutoryClockTest {
         Deadline deadline = clock.deadlineFor(LocalDate.of(2026, 3, 5));
 
         assertThatThrownBy(() -> clock.extend(deadline, LocalDate.of(2026, 4, 6), "complex request"))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.type()).isEqualTo("extension-too-late"));
+                .isInstanceOfSatisfying(ExtensionRefused.class,
+                        e -> assertThat(e.rule()).isEqualTo("extension-too-late"));
     }
 
     @ParameterizedTest(name = "reason [{0}] is refused")
@@ -238,10 +235,9 @@ class StatutoryClockTest {
         Deadline deadline = clock.deadlineFor(LocalDate.of(2026, 3, 5));
 
         assertThatThrownBy(() -> clock.extend(deadline, LocalDate.of(2026, 3, 20), reason))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.type()).isEqualTo("extension-reason-required");
-                    assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("reason");
+                .isInstanceOfSatisfying(ExtensionRefused.class, e -> {
+                    assertThat(e.rule()).isEqualTo("extension-reason-required");
+                    assertThat(e.field()).isEqualTo("reason");
                 });
     }
 
@@ -252,9 +248,8 @@ class StatutoryClockTest {
                 "complex request");
 
         assertThatThrownBy(() -> clock.extend(extended, LocalDate.of(2026, 3, 21), "still complex"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.type()).isEqualTo("already-extended");
+                .isInstanceOfSatisfying(ExtensionRefused.class, e -> {
+                    assertThat(e.rule()).isEqualTo("already-extended");
                 });
     }
 

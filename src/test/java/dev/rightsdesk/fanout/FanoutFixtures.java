@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rightsdesk.testing.Requests;
 import dev.rightsdesk.testing.TopicReader;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketStatus;
@@ -38,13 +39,8 @@ final class FanoutFixtures {
 
     /** Submits a request through the public API; with the fan-out test profile it is approved at once. */
     static UUID submit(String type, String email, String identifiers) {
-        String body = """
-                {"type": "%s", "subject": {"email": "%s", "name": "Ada Lovelace", "identifiers": %s},
-                 "details": %s, "locale": "en"}""".formatted(type, email, identifiers, details(type));
-        String id = given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/requests")
-                .then().statusCode(202).extract().path("id");
-        return UUID.fromString(id);
+        return Requests.of(type).email(email).name("Ada Lovelace").identifiers(identifiers).details(details(type))
+                .locale("en").submit();
     }
 
     static Ticket ticket(UUID id) {

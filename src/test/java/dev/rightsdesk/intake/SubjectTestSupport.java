@@ -3,8 +3,9 @@ package dev.rightsdesk.intake;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import dev.rightsdesk.intake.mail.LocalMailbox;
 import dev.rightsdesk.fanout.Task;
+import dev.rightsdesk.intake.mail.LocalMailbox;
+import dev.rightsdesk.testing.Requests;
 import dev.rightsdesk.testing.TopicReader;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
@@ -40,9 +41,7 @@ public final class SubjectTestSupport {
 
     /** Submits an access request through the API; returns the ticket id. */
     public static String submitAccess(String email) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"type\":\"ACCESS\",\"subject\":{\"email\":\"" + email + "\"},\"locale\":\"en\"}")
-                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
+        return Requests.access().email(email).locale("en").submit().toString();
     }
 
     /**

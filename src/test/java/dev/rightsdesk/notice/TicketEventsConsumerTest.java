@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rightsdesk.testing.Requests;
 import dev.rightsdesk.testing.TopicReader;
 import dev.rightsdesk.ticket.TicketEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,9 +19,7 @@ import org.junit.jupiter.api.Test;
 class TicketEventsConsumerTest {
 
     static String submit() {
-        return given().contentType(ContentType.JSON)
-                .body("{\"type\":\"ACCESS\",\"subject\":{\"email\":\"notice@example.org\"}}")
-                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
+        return Requests.access().email("notice@example.org").submit().toString();
     }
 
     static long notices(UUID ticketId, String kind) {

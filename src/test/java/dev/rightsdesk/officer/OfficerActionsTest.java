@@ -15,13 +15,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.rightsdesk.deadline.StatutoryClock;
-import dev.rightsdesk.notice.SubjectNotice;
 import dev.rightsdesk.ai.remediation.RemediationService;
+import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.fanout.Task;
 import dev.rightsdesk.fanout.TaskModelVersion;
-import dev.rightsdesk.officer.decision.TicketResponse;
+import dev.rightsdesk.notice.SubjectNotice;
 import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.decision.TicketResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -242,13 +242,20 @@ class OfficerActionsTest {
     }
 
     @Test
-    void aVerifiedTicketWithoutTasksClosesWithoutApproval() {
+    void aTicketWhoseSystemsWereNeverAskedClosesOnlyByHandWithAReason() {
         UUID duplicate = submitAccess();
         verify(duplicate);
+        officer().get("/api/v1/tickets/" + duplicate).then().body("allowedActions", not(hasItem("closure")));
         officer().body("{\"response\": \"This repeats your request of last week, answered then.\"}")
                 .post("/api/v1/tickets/" + duplicate + "/closure")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("systems-not-asked"));
+
+        officer().body("{\"response\": \"This repeats your request of last week, answered then.\","
+                        + " \"reason\": \"duplicate of a request answered last week\"}")
+                .post("/api/v1/tickets/" + duplicate + "/closure")
                 .then().statusCode(200).body("status", equalTo("COMPLETED"))
-                .body("timeline.name", hasItem("PENDING_REVIEW → READY_FOR_RESPONSE"));
+                .body("timeline.name", hasItem("PENDING_REVIEW → IN_PROGRESS"));
     }
 
     /** The model registry reports a model version trained on the subject's data: a remediation opens. */
@@ -386,8 +393,10 @@ class OfficerActionsTest {
                 .body("outcomes.find { it.id == '%s' }.status".formatted(a), equalTo("AWAITING_SYSTEMS"));
         UUID c = submitAccess();
         verify(c);
-        // b and c wait for review without tasks: closed as duplicates; a has open tasks: refused.
-        officer().body("{\"ids\": [\"%s\", \"%s\", \"%s\"], \"response\": \"Duplicate of your earlier request.\"}".formatted(b, c, a))
+        // b and c wait for review without tasks: answered by hand as duplicates (a reason is required); a has open
+        // tasks: refused.
+        officer().body("{\"ids\": [\"%s\", \"%s\", \"%s\"], \"response\": \"Duplicate of your earlier request.\", \"reason\": \"duplicates\"}"
+                        .formatted(b, c, a))
                 .post("/api/v1/tickets/bulk/closure")
                 .then().statusCode(200).body("done", equalTo(2)).body("refused", equalTo(1))
                 .body("outcomes.find { it.id == '%s' }.problem.type".formatted(a), containsString("open-tasks"));

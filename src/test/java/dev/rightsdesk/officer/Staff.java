@@ -3,6 +3,7 @@ package dev.rightsdesk.officer;
 import static io.restassured.RestAssured.given;
 
 import dev.rightsdesk.testing.EmbeddedEnginesTestResource;
+import dev.rightsdesk.testing.Requests;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
@@ -31,11 +32,8 @@ final class Staff {
     }
 
     static UUID submit(String type, String details, String email, String name) {
-        String id = given().contentType(ContentType.JSON).body("""
-                {"type": "%s", "subject": {"email": "%s", "name": "%s", "identifiers": {"customerId": "C-1"}},
-                 "details": %s, "locale": "en"}""".formatted(type, email, name, details))
-                .post("/api/v1/requests").then().statusCode(202).extract().path("id");
-        return UUID.fromString(id);
+        return Requests.of(type).email(email).name(name).identifier("customerId", "C-1").details(details).locale("en")
+                .submit();
     }
 
     static UUID submitAccess() {

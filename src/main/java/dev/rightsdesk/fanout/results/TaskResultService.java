@@ -130,7 +130,7 @@ public class TaskResultService {
         task.acknowledgedAt = now;
         if (task.state != TaskState.ESCALATED) {
             // Still owed a final answer by the reply due date; the retry job keeps watching.
-            task.state = TaskState.ACKNOWLEDGED;
+            task.moveTo(TaskState.ACKNOWLEDGED, now);
             task.retryable = false;
             if (task.replyDue != null && task.replyDue.isAfter(now)) {
                 task.nextAttemptAt = task.replyDue;
@@ -140,7 +140,7 @@ public class TaskResultService {
     }
 
     private Applied fail(Task task, Ticket ticket, TaskResult r, Instant now) {
-        task.state = TaskState.FAILED;
+        task.moveTo(TaskState.FAILED, now);
         task.retryable = r.retryable();
         task.lastError = r.reason() == null ? "failed without a reason" : r.reason();
         if (r.retryable()) {
@@ -163,7 +163,7 @@ public class TaskResultService {
             }
             if (assembly.json() == null) {
                 // Every part arrived but together they are no JSON: ask the system again.
-                task.state = TaskState.FAILED;
+                task.moveTo(TaskState.FAILED, now);
                 task.retryable = true;
                 task.lastError = "the chunks of the answer do not join into valid JSON";
                 task.nextAttemptAt = now.plus(retryDelay(task));
@@ -173,7 +173,7 @@ public class TaskResultService {
         } else if (r.answer() != null) {
             task.answerData = r.answer().toString();
         }
-        task.state = TaskState.valueOf(r.outcome().name());
+        task.moveTo(TaskState.valueOf(r.outcome().name()), now);
         task.retryable = false;
         task.nextAttemptAt = null;
         task.completedAt = now;

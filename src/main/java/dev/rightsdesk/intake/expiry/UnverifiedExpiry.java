@@ -5,7 +5,6 @@ import dev.rightsdesk.intake.status.StatusLinks;
 import dev.rightsdesk.intake.verification.VerificationService;
 import dev.rightsdesk.platform.cluster.ClusterLock;
 import dev.rightsdesk.ticket.Ticket;
-import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
 import dev.rightsdesk.ticket.TicketStatus;
 import io.quarkus.scheduler.Scheduled;
@@ -80,9 +79,8 @@ public class UnverifiedExpiry {
     }
 
     private void expire(Ticket t) {
-        tickets.move(t, TicketStatus.EXPIRED, TicketService.SYSTEM,
-                "not confirmed within " + config.unverifiedExpiry().toDays() + " days; personal data purged",
-                TicketEvents.EXPIRED, Map.of("purged", true));
+        tickets.expire(t, "not confirmed within " + config.unverifiedExpiry().toDays() + " days; personal data purged",
+                Map.of("purged", true));
         t.subjectEmail = PURGED;
         t.subjectEmailHash = PURGED_HASH;
         t.subjectName = null;

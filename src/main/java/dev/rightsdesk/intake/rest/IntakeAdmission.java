@@ -3,14 +3,15 @@ package dev.rightsdesk.intake.rest;
 import dev.rightsdesk.intake.IntakeAdmissionConfig;
 import dev.rightsdesk.platform.error.BodySizeLimit;
 import dev.rightsdesk.platform.error.Problem;
+import dev.rightsdesk.platform.error.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -57,8 +58,7 @@ public class IntakeAdmission {
             LOG.debug("Submission shed: the instance is at its max-in-flight");
             var problem = Problem.of(503, "busy", "Busy", "Too many requests are being handled right now; nothing was"
                     + " stored. Try again in a second (with the same Idempotency-Key, if you sent one).");
-            rc.response().setStatusCode(503).putHeader("Retry-After", "1").putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(Json.encode(problem));
+            Problems.send(rc, problem, Map.of("Retry-After", "1"));
             return;
         }
         AtomicBoolean released = new AtomicBoolean();

@@ -2,13 +2,13 @@ package dev.rightsdesk.intake.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rightsdesk.ai.exclusion.ObjectionDecision;
-import dev.rightsdesk.officer.decision.RefusalScope;
-import dev.rightsdesk.officer.decision.TicketRefusal;
-import dev.rightsdesk.officer.decision.TicketResponse;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketStatus;
 import dev.rightsdesk.ticket.TicketStatusChange;
+import dev.rightsdesk.ticket.decision.RefusalScope;
+import dev.rightsdesk.ticket.decision.TicketRefusal;
+import dev.rightsdesk.ticket.decision.TicketResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -2,10 +2,10 @@ package dev.rightsdesk.intake.web;
 
 import dev.rightsdesk.deadline.Deadline;
 import dev.rightsdesk.deadline.StatutoryClock;
-import dev.rightsdesk.intake.RequestDetails;
 import dev.rightsdesk.intake.SubjectSecrets;
 import dev.rightsdesk.intake.i18n.PageText;
 import dev.rightsdesk.intake.i18n.SubjectLocale;
+import dev.rightsdesk.ticket.RequestDetails;
 import dev.rightsdesk.ticket.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

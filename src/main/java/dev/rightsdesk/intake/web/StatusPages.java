@@ -1,6 +1,6 @@
 package dev.rightsdesk.intake.web;
 
-import dev.rightsdesk.access.AccessConfig;
+import dev.rightsdesk.intake.AccessConfig;
 import dev.rightsdesk.intake.SubjectConfig;
 import dev.rightsdesk.intake.i18n.PageText;
 import dev.rightsdesk.intake.i18n.SubjectLocale;

@@ -3,10 +3,10 @@ package dev.rightsdesk.officer.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rightsdesk.ai.remediation.RemediationEvidence;
 import dev.rightsdesk.ai.remediation.RemediationState;
-import dev.rightsdesk.intake.SubjectIdentity;
-import dev.rightsdesk.officer.decision.RefusalGround;
-import dev.rightsdesk.officer.decision.RefusalScope;
 import dev.rightsdesk.ticket.RequestType;
+import dev.rightsdesk.ticket.SubjectIdentity;
+import dev.rightsdesk.ticket.decision.RefusalGround;
+import dev.rightsdesk.ticket.decision.RefusalScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -111,7 +111,9 @@ public final class ActionRequests {
             @NotBlank(message = "is required") @Size(max = REASON) String reasons) {
     }
 
+    /** {@code reason} is required for tickets still waiting for review: they are answered by hand. */
     public record BulkClosure(@NotEmpty(message = "must name at least one ticket") List<@NotNull UUID> ids,
-            @NotBlank(message = "is required: the answer to the subjects") @Size(max = 20000) String response) {
+            @NotBlank(message = "is required: the answer to the subjects") @Size(max = 20000) String response,
+            @Size(max = REASON) String reason) {
     }
 }

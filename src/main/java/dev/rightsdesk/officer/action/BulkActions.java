@@ -7,12 +7,12 @@ import dev.rightsdesk.officer.action.ActionRequests.BulkClosure;
 import dev.rightsdesk.officer.action.ActionRequests.BulkRefusal;
 import dev.rightsdesk.officer.action.ActionRequests.Closure;
 import dev.rightsdesk.officer.action.ActionRequests.Refusal;
-import dev.rightsdesk.officer.decision.RefusalScope;
 import dev.rightsdesk.platform.error.Problem;
-import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
+import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketStatus;
+import dev.rightsdesk.ticket.decision.RefusalScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.Valid;
@@ -56,7 +56,7 @@ public class BulkActions {
     }
 
     public Result close(@Valid BulkClosure request, String actor) {
-        return each(request.ids(), id -> actions.close(id, actor, new Closure(request.response(), null)));
+        return each(request.ids(), id -> actions.close(id, actor, new Closure(request.response(), request.reason())));
     }
 
     private Result each(List<UUID> ids, Function<UUID, Ticket> action) {

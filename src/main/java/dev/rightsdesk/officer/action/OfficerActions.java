@@ -1,6 +1,7 @@
 package dev.rightsdesk.officer.action;
 
 import dev.rightsdesk.deadline.Deadline;
+import dev.rightsdesk.deadline.ExtensionRefused;
 import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.officer.TicketDeadline;
 import dev.rightsdesk.officer.action.ActionRequests.Approval;
@@ -10,18 +11,17 @@ import dev.rightsdesk.officer.action.ActionRequests.Extension;
 import dev.rightsdesk.officer.action.ActionRequests.Note;
 import dev.rightsdesk.officer.action.ActionRequests.Refusal;
 import dev.rightsdesk.officer.action.ActionRequests.Verification;
+import dev.rightsdesk.officer.action.TicketPolicy.Action;
 import dev.rightsdesk.officer.decision.ComplaintRights;
-import dev.rightsdesk.officer.decision.RefusalGround;
-import dev.rightsdesk.officer.decision.RefusalScope;
-import dev.rightsdesk.officer.decision.TicketRefusal;
-import dev.rightsdesk.officer.decision.TicketResponse;
-import dev.rightsdesk.officer.work.ModelRemediations;
-import dev.rightsdesk.officer.work.TicketTasks;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import dev.rightsdesk.ticket.TicketService;
 import dev.rightsdesk.ticket.TicketStatus;
+import dev.rightsdesk.ticket.decision.RefusalGround;
+import dev.rightsdesk.ticket.decision.RefusalScope;
+import dev.rightsdesk.ticket.decision.TicketRefusal;
+import dev.rightsdesk.ticket.decision.TicketResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -48,28 +48,22 @@ public class OfficerActions {
     private final ActionAudit audit;
     private final StatutoryClock clock;
     private final ComplaintRights complaintRights;
-    private final TicketTasks tasks;
-    private final ModelRemediations remediations;
+    private final TicketPolicy policy;
 
     public OfficerActions(TicketService tickets, TicketEvents events, ActionAudit audit, StatutoryClock clock,
-            ComplaintRights complaintRights, TicketTasks tasks, ModelRemediations remediations) {
+            ComplaintRights complaintRights, TicketPolicy policy) {
         this.tickets = tickets;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
         this.complaintRights = complaintRights;
-        this.tasks = tasks;
-        this.remediations = remediations;
+        this.policy = policy;
     }
 
     /** Identity checked by hand (post, phone): to review, or on to fan-out when review is off. */
     public Ticket verify(UUID id, String actor, @Valid Verification request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
-        if (t.isVerified()) {
-            throw ProblemException.conflict("already-verified", "Identity already verified",
-                    "The subject's identity was verified before; nothing to do");
-        }
+        policy.require(t, Action.VERIFICATION);
         tickets.verify(t, actor, request.reason());
         record(t, "verification", actor, Map.of("method", request.method()), request.reason());
         return t;
@@ -79,11 +73,7 @@ public class OfficerActions {
     public Ticket approve(UUID id, String actor, @Valid Approval request) {
         Ticket t = tickets.get(id);
         String reason = request == null ? null : request.reason();
-        if (t.isVerified() && t.status != TicketStatus.PENDING_REVIEW) {
-            // Approving twice would carry the ticket to the systems twice.
-            throw ProblemException.conflict("not-pending-review", "Not waiting for review",
-                    "Only a ticket waiting for review can be approved; this one is " + t.status);
-        }
+        policy.require(t, Action.APPROVAL);
         tickets.approve(t, actor, reason);
         record(t, "approval", actor, Map.of(), reason);
         return t;
@@ -92,7 +82,7 @@ public class OfficerActions {
     /** Refuses in whole (the ticket closes) or in part (the rest goes on); the subject is told, with D5's rights. */
     public Ticket refuse(UUID id, String actor, @Valid Refusal request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
+        policy.require(t, Action.REFUSAL);
         TicketRefusal refusal = new TicketRefusal();
         refusal.id = UUID.randomUUID();
         refusal.ticketId = t.id;
@@ -110,7 +100,7 @@ public class OfficerActions {
         // D5: the refusal is owed within the same deadline; a late one is still given, and marked.
         detail.put("late", TicketDeadline.today(t).isAfter(t.effectiveDue));
         if (request.scope() == RefusalScope.WHOLE) {
-            tickets.move(t, TicketStatus.REFUSED, actor, request.reasons(), TicketEvents.REFUSED, detail);
+            tickets.refuse(t, actor, request.reasons(), detail);
         } else {
             events.announce(t, TicketEvents.REFUSED, t.status, detail);
         }
@@ -124,9 +114,14 @@ public class OfficerActions {
      */
     public Ticket extend(UUID id, String actor, @Valid Extension request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
+        policy.require(t, Action.EXTENSION);
         String reason = request == null ? null : request.reason();
-        Deadline extended = clock.extend(TicketDeadline.of(t), TicketDeadline.today(t), reason);
+        Deadline extended;
+        try {
+            extended = clock.extend(TicketDeadline.of(t), TicketDeadline.today(t), reason);
+        } catch (ExtensionRefused e) {
+            throw refused(e);
+        }
         t.extended = true;
         t.extensionReason = reason.trim();
         t.extendedAt = now();
@@ -141,10 +136,18 @@ public class OfficerActions {
         return t;
     }
 
+    /** The clock's refusal as the 422 problem the API documents; the clock itself knows no web type. */
+    static ProblemException refused(ExtensionRefused e) {
+        return e.field() == null
+                ? ProblemException.refused(e.rule(), e.title(), e.getMessage())
+                : ProblemException.refused(e.rule(), e.title(), e.getMessage(),
+                        new ProblemException.FieldViolation(e.field(), "must not be blank"));
+    }
+
     /** Assigns the ticket to a staff user, or unassigns it with a null assignee. */
     public Ticket assign(UUID id, String actor, @Valid Assignment request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
+        policy.require(t, Action.ASSIGNMENT);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("from", t.assignee);
         content.put("to", request.assignee());
@@ -170,30 +173,14 @@ public class OfficerActions {
      */
     public Ticket close(UUID id, String actor, @Valid Closure request) {
         Ticket t = tickets.get(id);
-        ActionAudit.requireOpen(t);
-        if (!t.isVerified()) {
-            throw ProblemException.conflict("not-verified", "Identity not verified",
-                    "A ticket is answered only after the subject's identity is verified; refuse it instead");
-        }
-        if (tasks.anyOpen(t.id)) {
-            throw ProblemException.conflict("open-tasks", "Tasks are still open",
-                    "Every connected system must answer (or its task be completed by hand) before the ticket is closed");
-        }
-        if (remediations.anyOpen(t.id)) {
-            throw ProblemException.conflict("open-remediations", "Model remediations are still open",
-                    "Every model remediation must have its outcome recorded before the ticket is closed");
-        }
-        if (t.status != TicketStatus.READY_FOR_RESPONSE) {
-            tickets.move(t, TicketStatus.READY_FOR_RESPONSE, actor, "closing: nothing left to wait for",
-                    TicketEvents.READY_FOR_RESPONSE, null);
-        }
+        policy.require(t, t.status == TicketStatus.PENDING_REVIEW ? Action.CLOSURE_BY_HAND : Action.CLOSURE);
         TicketResponse response = new TicketResponse();
         response.ticketId = t.id;
         response.response = request.response();
         response.actor = actor;
         response.at = now();
         response.persist();
-        tickets.move(t, TicketStatus.COMPLETED, actor, request.reason(), TicketEvents.COMPLETED, null);
+        tickets.close(t, actor, request.reason());
         record(t, "closure", actor, Map.of(), request.reason());
         LOG.infof("Ticket %s closed by an officer", t.id);
         return t;

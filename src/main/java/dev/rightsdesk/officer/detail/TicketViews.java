@@ -1,14 +1,12 @@
 package dev.rightsdesk.officer.detail;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.rightsdesk.ai.exclusion.ObjectionDecision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rightsdesk.intake.RequestDetails;
+import dev.rightsdesk.ai.exclusion.ObjectionDecision;
 import dev.rightsdesk.officer.OfficerConfig;
 import dev.rightsdesk.officer.TicketDeadline;
-import dev.rightsdesk.officer.decision.TicketRefusal;
-import dev.rightsdesk.officer.decision.TicketResponse;
+import dev.rightsdesk.officer.action.TicketPolicy;
 import dev.rightsdesk.officer.detail.TicketView.DeadlineView;
 import dev.rightsdesk.officer.detail.TicketView.ObjectionDecisionView;
 import dev.rightsdesk.officer.detail.TicketView.RefusalView;
@@ -21,14 +19,16 @@ import dev.rightsdesk.officer.work.RemediationView;
 import dev.rightsdesk.officer.work.TaskView;
 import dev.rightsdesk.officer.work.TicketTasks;
 import dev.rightsdesk.platform.security.Roles;
+import dev.rightsdesk.ticket.RequestDetails;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketService;
-import dev.rightsdesk.ticket.TicketStatus;
 import dev.rightsdesk.ticket.TicketStatusChange;
 import dev.rightsdesk.ticket.audit.AuditEntry;
 import dev.rightsdesk.ticket.audit.AuditSealer;
 import dev.rightsdesk.ticket.audit.AuditTrail;
+import dev.rightsdesk.ticket.decision.TicketRefusal;
+import dev.rightsdesk.ticket.decision.TicketResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -53,9 +53,10 @@ public class TicketViews {
     private final ModelRemediations remediations;
     private final OfficerConfig config;
     private final ObjectMapper mapper;
+    private final TicketPolicy policy;
 
     public TicketViews(TicketService tickets, AuditTrail audit, AuditSealer sealer, TicketTasks tasks,
-            ModelRemediations remediations, OfficerConfig config, ObjectMapper mapper) {
+            ModelRemediations remediations, OfficerConfig config, ObjectMapper mapper, TicketPolicy policy) {
         this.tickets = tickets;
         this.audit = audit;
         this.sealer = sealer;
@@ -63,6 +64,7 @@ public class TicketViews {
         this.remediations = remediations;
         this.config = config;
         this.mapper = mapper;
+        this.policy = policy;
     }
 
     public TicketView of(UUID id, SecurityIdentity viewer) {
@@ -84,7 +86,7 @@ public class TicketViews {
                 decision == null ? null
                         : new ObjectionDecisionView(decision.compellingGrounds, decision.reasons, decision.actor,
                                 decision.decidedAt),
-                acts ? allowed(t, today, taskViews, remediationViews, decision) : List.of());
+                acts ? allowed(t, decision) : List.of());
     }
 
     private DeadlineView deadline(Ticket t, LocalDate today) {
@@ -139,30 +141,13 @@ public class TicketViews {
         return String.join(" · ", parts);
     }
 
-    /** The actions legal right now; the API enforces the same rules, this only spares the officer a refusal. */
-    private static List<String> allowed(Ticket t, LocalDate today, List<TaskView> taskViews,
-            List<RemediationView> remediationViews, ObjectionDecision decision) {
-        List<String> allowed = new ArrayList<>();
-        allowed.add("notes");
-        if (t.status.isClosed()) {
-            return allowed;
-        }
-        if (!t.isVerified()) {
-            allowed.add("verification");
-        }
-        if (t.isVerified() && t.status == TicketStatus.PENDING_REVIEW) {
-            allowed.add("approval");
-        }
-        allowed.add("refusal");
-        allowed.add("assignment");
-        if (!t.extended && !today.isAfter(t.dueDate)) {
-            allowed.add("extension");
-        }
-        if (t.isVerified() && taskViews.stream().noneMatch(TaskView::open)
-                && remediationViews.stream().noneMatch(RemediationView::open)) {
-            allowed.add("closure");
-        }
-        if (t.isVerified() && decision == null && isBalancingObjection(t)) {
+    /**
+     * The actions allowed right now: {@link TicketPolicy}'s answer, which the API enforces, plus the balancing of an
+     * objection, whose rules the AI-rights feature keeps (it refuses a decision it cannot take).
+     */
+    private List<String> allowed(Ticket t, ObjectionDecision decision) {
+        List<String> allowed = new ArrayList<>(policy.allowed(t));
+        if (t.status.isOpen() && t.isVerified() && decision == null && isBalancingObjection(t)) {
             allowed.add("objection-decision");
         }
         return allowed;

@@ -1,7 +1,6 @@
 package dev.rightsdesk.officer.ui;
 
 import dev.rightsdesk.officer.OfficerConfig;
-import dev.rightsdesk.officer.decision.RefusalGround;
 import dev.rightsdesk.officer.detail.TicketView;
 import dev.rightsdesk.officer.detail.TicketViews;
 import dev.rightsdesk.officer.queue.QueueFilter;
@@ -17,6 +16,7 @@ import dev.rightsdesk.platform.security.Roles;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.TicketStatus;
 import dev.rightsdesk.ticket.audit.TrailExport;
+import dev.rightsdesk.ticket.decision.RefusalGround;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -3,17 +3,17 @@ package dev.rightsdesk.officer.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rightsdesk.intake.SubjectIdentity;
 import dev.rightsdesk.officer.action.ActionRequests;
 import dev.rightsdesk.officer.action.BulkActions;
 import dev.rightsdesk.officer.action.TicketRegistration;
-import dev.rightsdesk.officer.decision.RefusalGround;
 import dev.rightsdesk.officer.rest.StaffApi;
 import dev.rightsdesk.platform.error.Problem;
-import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
+import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.security.Roles;
 import dev.rightsdesk.ticket.RequestType;
+import dev.rightsdesk.ticket.SubjectIdentity;
+import dev.rightsdesk.ticket.decision.RefusalGround;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
@@ -96,7 +96,7 @@ public class QueueForms {
                 case "approval" -> bulk.approve(new ActionRequests.BulkApproval(tickets, blank(text)), actor());
                 case "refusal" -> bulk.refuse(new ActionRequests.BulkRefusal(tickets,
                         StaffApi.enums(ground == null ? List.of() : List.of(ground), RefusalGround.class, "ground"), text), actor());
-                case "closure" -> bulk.close(new ActionRequests.BulkClosure(tickets, text), actor());
+                case "closure" -> bulk.close(new ActionRequests.BulkClosure(tickets, text, null), actor());
                 default -> throw ProblemException.invalid("Choose an action",
                         new FieldViolation("action", "must be approval, refusal or closure"));
             };

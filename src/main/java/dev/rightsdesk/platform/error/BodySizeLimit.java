@@ -1,10 +1,10 @@
 package dev.rightsdesk.platform.error;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.vertx.core.json.Json;
-import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,8 +38,7 @@ public class BodySizeLimit {
                 if (Long.parseLong(length.trim()) > limit) {
                     var problem = Problem.of(413, "payload-too-large", "Payload too large",
                             "The body must be at most " + limit + " bytes");
-                    rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                            .putHeader("Connection", "close").end(Json.encode(problem));
+                    Problems.send(rc, problem, Map.of("Connection", "close"));
                     return;
                 }
             } catch (NumberFormatException e) {

@@ -1,9 +1,12 @@
 package dev.rightsdesk.platform.error;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one exception type the API answers as RFC 9457 {@code application/problem+json}.
+ * The base of every typed exception the API answers as RFC 9457 {@code application/problem+json}: features throw
+ * it (or a subclass such as {@code RateLimitedException}) and {@link ProblemMapper} answers it, in one place.
  * Its messages never carry personal data: they name fields and rules, not values.
  */
 public class ProblemException extends RuntimeException {
@@ -16,6 +19,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<FieldViolation> violations;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String type, String title, String detail, List<FieldViolation> violations) {
         super(detail, null, false, false);
@@ -60,5 +64,16 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    /** Adds a response header the problem needs (for example {@code Retry-After}); returns this exception. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Response headers beside the problem body; empty for most. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 }

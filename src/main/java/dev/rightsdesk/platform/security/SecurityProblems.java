@@ -1,16 +1,17 @@
 package dev.rightsdesk.platform.security;
 
 import dev.rightsdesk.platform.error.Problem;
+import dev.rightsdesk.platform.error.Problems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -59,13 +60,13 @@ public class SecurityProblems {
     /** {@code @RolesAllowed} refusals inside the REST layer. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Response.status(403).type(Problem.MEDIA_TYPE).entity(forbiddenProblem()).build();
+        return Problems.response(forbiddenProblem(), Map.of());
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge())
-                .entity(Problem.of(401, "unauthenticated", "Not signed in", "Sign in: this endpoint is for staff")).build();
+        return Problems.response(Problem.of(401, "unauthenticated", "Not signed in", "Sign in: this endpoint is for staff"),
+                Map.of("WWW-Authenticate", challenge()));
     }
 
     boolean isStaffApi(String path) {
@@ -79,13 +80,12 @@ public class SecurityProblems {
     }
 
     private void unauthenticated(RoutingContext rc, String detail) {
-        rc.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", challenge())
-                .end(Json.encode(Problem.of(401, "unauthenticated", "Not signed in", detail)));
+        Problems.send(rc, Problem.of(401, "unauthenticated", "Not signed in", detail),
+                Map.of("WWW-Authenticate", challenge()));
     }
 
     private void forbidden(RoutingContext rc) {
-        rc.response().setStatusCode(403).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(forbiddenProblem()));
+        Problems.send(rc, forbiddenProblem(), Map.of());
     }
 
     private static Problem forbiddenProblem() {

@@ -9,11 +9,14 @@ import dev.rightsdesk.fanout.Task;
 import dev.rightsdesk.fanout.TaskDatasetVersion;
 import dev.rightsdesk.fanout.TaskModelVersion;
 import dev.rightsdesk.fanout.TaskState;
+import dev.rightsdesk.testing.DemoProfile;
+import dev.rightsdesk.testing.Requests;
 import dev.rightsdesk.ticket.Ticket;
+import dev.rightsdesk.ticket.TicketService;
 import dev.rightsdesk.ticket.TicketStatus;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -24,21 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /** The in-JVM demo systems, real Kafka consumers and producers, carry a request to ready-for-response by themselves. */
 @QuarkusTest
-@TestProfile(DemoSystemsTest.DemoProfile.class)
+@TestProfile(DemoProfile.class)
 class DemoSystemsTest {
 
     /** The embedded run's demo systems, switched on for this test. */
-    public static class DemoProfile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "rightsdesk.intake.verification-required", "false",
-                    "rightsdesk.review.approval-required", "false",
-                    "rightsdesk.demo.enabled", "true",
-                    "rightsdesk.demo.reply-delay", "0.2s");
-        }
-    }
-
     @Test
     void anAccessRequestGoesAllTheWayThroughTheDemoSystems() throws Exception {
         UUID ticketId = submit("ACCESS", "{}", "{\"customerId\": \"C-4242\"}");
@@ -70,12 +62,15 @@ class DemoSystemsTest {
         assertThat(crm.answerSummary).contains("1 field(s) corrected");
     }
 
+    /** Submits a request, then verifies and approves it as the subject and an officer would. */
     static UUID submit(String type, String details, String identifiers) {
-        String body = """
-                {"type": "%s", "subject": {"email": "demo.visitor@example.org", "identifiers": %s}, "details": %s}"""
-                .formatted(type, identifiers, details);
-        return UUID.fromString(given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id"));
+        UUID id = Requests.of(type).email("demo.visitor@example.org").identifiers(identifiers).details(details).submit();
+        QuarkusTransaction.requiringNew().run(() -> {
+            TicketService tickets = Arc.container().instance(TicketService.class).get();
+            tickets.verify(tickets.get(id), TicketService.SUBJECT, "code confirmed");
+            tickets.approve(tickets.get(id), "officer", "demo");
+        });
+        return id;
     }
 
     static Ticket ticket(UUID id) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rightsdesk.fanout.Task;
+import dev.rightsdesk.platform.messaging.BatchApplier;
 import dev.rightsdesk.testing.EmbeddedEnginesTestResource;
 import dev.rightsdesk.testing.TopicReader;
 import dev.rightsdesk.ticket.Ticket;
@@ -21,6 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +168,25 @@ class ResultsFailureTest {
         List<Task> tasks = tasks(ticketId);
         List<String> eventIds = new ArrayList<>();
         var postgres = EmbeddedEnginesTestResource.postgres();
+        AtomicInteger outageMet = new AtomicInteger();
+        Handler counter = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getMessage() != null && r.getMessage().startsWith("Database unavailable")) {
+                    outageMet.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger applier = java.util.logging.Logger.getLogger(BatchApplier.class.getName());
+        applier.addHandler(counter);
         postgres.close();
         try {
             for (Task task : tasks) {
@@ -171,10 +194,11 @@ class ResultsFailureTest {
                 eventIds.add(eventId);
                 TopicReader.send(RESULTS, ticketId.toString(), result(eventId, task, "NOT_FOUND"));
             }
-            // Long enough for the consumer to meet the outage several times over (the old code gave up after 3 tries).
-            Thread.sleep(6_000);
+            // The consumer meets the outage several times over (the old code gave up after 3 tries).
+            await().atMost(Duration.ofSeconds(60)).until(() -> outageMet.get() > 3);
         } finally {
             postgres.start();
+            applier.removeHandler(counter);
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> status(ticketId) == TicketStatus.READY_FOR_RESPONSE);
         List<ConsumerRecord<String, String>> dlq = TopicReader.readUntil("dsr.task-results.dlq", Duration.ofSeconds(5),

@@ -3,11 +3,11 @@ package dev.rightsdesk.platform.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rightsdesk.deadline.DeadlineConfig;
 import dev.rightsdesk.intake.SubjectConfig;
 import dev.rightsdesk.intake.SubjectReachGuard;
 import dev.rightsdesk.platform.crypto.CryptoConfig;
 import dev.rightsdesk.platform.embedded.LocalSecrets;
+import dev.rightsdesk.ticket.deadline.DeadlineConfig;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;

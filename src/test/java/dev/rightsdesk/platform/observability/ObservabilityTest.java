@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rightsdesk.platform.outbox.OutboxRelay;
+import dev.rightsdesk.testing.Requests;
+import dev.rightsdesk.testing.TopicReader;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
-import dev.rightsdesk.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,9 +36,7 @@ class ObservabilityTest {
     TicketEvents ticketEvents;
 
     static String submit() {
-        return given().contentType(ContentType.JSON)
-                .body("{\"type\": \"ACCESS\", \"subject\": {\"email\": \"obs@example.org\"}, \"details\": {}}")
-                .post("/api/v1/requests").then().statusCode(202).extract().path("id");
+        return Requests.access().email("obs@example.org").submit().toString();
     }
 
     static String scrape() {

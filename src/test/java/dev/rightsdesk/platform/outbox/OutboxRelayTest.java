@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rightsdesk.testing.Requests;
 import dev.rightsdesk.testing.TopicReader;
 import dev.rightsdesk.ticket.Ticket;
-import dev.rightsdesk.ticket.TicketService;
 import dev.rightsdesk.ticket.TicketEvents;
+import dev.rightsdesk.ticket.TicketService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,9 +38,7 @@ class OutboxRelayTest {
     TicketService tickets;
 
     static String submit() {
-        return given().contentType(ContentType.JSON)
-                .body("{\"type\":\"ACCESS\",\"subject\":{\"email\":\"" + EMAIL + "\",\"name\":\"Canary Name\"}}")
-                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
+        return Requests.access().email(EMAIL).name("Canary Name").submit().toString();
     }
 
     static List<ConsumerRecord<String, String>> eventsFor(Set<String> ticketIds, int atLeastEach) {

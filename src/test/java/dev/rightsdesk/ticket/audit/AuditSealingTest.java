@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rightsdesk.testing.Requests;
 import dev.rightsdesk.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,9 +52,7 @@ class AuditSealingTest {
     AuditVerifier verifier;
 
     static String submit() {
-        return given().contentType(ContentType.JSON)
-                .body("{\"type\": \"ACCESS\", \"subject\": {\"email\": \"sealing@example.org\"}, \"details\": {}}")
-                .post("/api/v1/requests").then().statusCode(202).extract().path("id");
+        return Requests.access().email("sealing@example.org").submit().toString();
     }
 
     static long count(String sql, Object... params) throws SQLException {

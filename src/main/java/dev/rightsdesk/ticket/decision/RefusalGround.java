@@ -1,4 +1,4 @@
-package dev.rightsdesk.officer.decision;
+package dev.rightsdesk.ticket.decision;
 
 /** Why a request is refused in whole or in part (Art. 12(4)); stored as codes, the reasons as text. */
 public enum RefusalGround {

@@ -1,5 +1,7 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.fanout.watch;
 
+import dev.rightsdesk.deadline.Deadline;
+import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.fanout.FanoutEvents;
 import dev.rightsdesk.fanout.Task;
 import dev.rightsdesk.fanout.TaskCompletion;
@@ -62,7 +64,10 @@ public class DeadlineWatch {
         }
     }
 
-    /** Warns about every watched ticket as of {@code today} (the controller's date); returns the warnings given. */
+    /**
+     * Warns about every watched ticket as of {@code today} (the controller's date); returns the warnings given, or -1
+     * when another replica held the lock and this round did nothing.
+     */
     public int runOnce(LocalDate today) {
         List<Integer> thresholds = config.warnDays().stream().filter(d -> d >= 0).distinct().sorted().toList();
         int warned = 0;
@@ -72,7 +77,10 @@ public class DeadlineWatch {
             int got;
             do {
                 got = QuarkusTransaction.requiringNew().call(() -> page(today, threshold, below));
-                warned += Math.max(got, 0);
+                if (got < 0) {
+                    return warned == 0 ? -1 : warned;
+                }
+                warned += got;
             } while (got == PAGE);
             lower = threshold;
         }

@@ -1,4 +1,4 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.fanout.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rightsdesk.fanout.FanoutTestProfile;
+import dev.rightsdesk.fanout.watch.DeadlineWatch;
 import dev.rightsdesk.platform.outbox.OutboxEvent;
+import dev.rightsdesk.testing.Requests;
 import dev.rightsdesk.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,15 +65,13 @@ class DeadlineWatchTest {
         assertThat(warnings(ticketId)).extracting(w -> w.path("detail").path("thresholdDays").asInt()).containsExactly(2);
     }
 
+    /** One full round as of {@code today}; a round that found the lock taken (the scheduled one) is tried again. */
     private void runAt(LocalDate today) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> watch.runOnce(today) >= 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> watch.runOnce(today) != -1);
     }
 
     static UUID submit(String email) {
-        String body = """
-                {"type": "ACCESS", "subject": {"email": "%s"}, "details": {}}""".formatted(email);
-        return UUID.fromString(io.restassured.RestAssured.given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id"));
+        return Requests.access().email(email).submit();
     }
 
     static Ticket ticket(UUID id) {

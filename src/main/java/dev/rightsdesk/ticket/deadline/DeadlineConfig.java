@@ -1,5 +1,6 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.ticket.deadline;
 
+import dev.rightsdesk.deadline.MemberState;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.fanout.watch;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

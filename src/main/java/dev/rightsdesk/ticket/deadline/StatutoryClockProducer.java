@@ -1,5 +1,7 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.ticket.deadline;
 
+import dev.rightsdesk.deadline.StatutoryClock;
+import dev.rightsdesk.ticket.deadline.DeadlineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.rightsdesk.intake;
+package dev.rightsdesk.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
+import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.ticket.RequestType;
 import java.util.ArrayList;
 import java.util.List;

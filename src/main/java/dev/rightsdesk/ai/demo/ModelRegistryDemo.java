@@ -1,8 +1,11 @@
-package dev.rightsdesk.fanout.demo;
+package dev.rightsdesk.ai.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rightsdesk.ai.exclusion.ExclusionSnapshots;
+import dev.rightsdesk.fanout.demo.DemoReplies;
+import dev.rightsdesk.fanout.demo.DemoSystem;
+import dev.rightsdesk.fanout.demo.TrainingCorpusDemo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

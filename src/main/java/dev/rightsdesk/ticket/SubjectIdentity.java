@@ -1,4 +1,4 @@
-package dev.rightsdesk.intake;
+package dev.rightsdesk.ticket;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.fanout.watch;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

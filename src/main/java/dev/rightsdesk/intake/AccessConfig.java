@@ -1,4 +1,4 @@
-package dev.rightsdesk.access;
+package dev.rightsdesk.intake;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.rightsdesk.officer.decision;
+package dev.rightsdesk.ticket.decision;
 
 import dev.rightsdesk.platform.crypto.EncryptedStringConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -1,7 +1,10 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.intake.rest;
 
-import dev.rightsdesk.platform.error.ProblemException;
+import dev.rightsdesk.deadline.Easter;
+import dev.rightsdesk.deadline.MemberState;
+import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
+import dev.rightsdesk.platform.error.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,8 @@
-package dev.rightsdesk.platform.observability;
+package dev.rightsdesk.fanout.results;
 
 import dev.rightsdesk.fanout.Task;
 import dev.rightsdesk.fanout.results.TaskResultReceived;
+import dev.rightsdesk.platform.observability.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,5 +1,7 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.intake.rest;
 
+import dev.rightsdesk.deadline.Deadline;
+import dev.rightsdesk.deadline.MemberState;
 import java.time.LocalDate;
 
 /** The statutory dates of one receipt, as the API shows them; dates are ISO {@code yyyy-MM-dd}. */

@@ -1,8 +1,9 @@
-package dev.rightsdesk.platform.observability;
+package dev.rightsdesk.ticket;
 
-import dev.rightsdesk.deadline.DeadlineConfig;
+import dev.rightsdesk.platform.observability.ObservabilityConfig;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.TicketStatus;
+import dev.rightsdesk.ticket.deadline.DeadlineConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;

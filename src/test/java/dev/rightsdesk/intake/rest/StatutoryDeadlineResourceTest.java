@@ -1,10 +1,14 @@
-package dev.rightsdesk.deadline;
+package dev.rightsdesk.intake.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rightsdesk.platform.error.ProblemException;
+import dev.rightsdesk.deadline.MemberState;
+import dev.rightsdesk.deadline.StatutoryClock;
+import dev.rightsdesk.intake.rest.StatutoryDeadlineResource;
+import dev.rightsdesk.intake.rest.StatutoryDeadlineResponse;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
+import dev.rightsdesk.platform.error.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
