@@ -93,6 +93,21 @@ class CryptoShreddingTest {
         assertThat(results).anyMatch(r -> parse(r.value()).path("data").path("answer").asText().startsWith("rd1:"));
         assertThat(results).noneMatch(r -> parse(r.value()).path("data").path("answer").isObject());
 
+        // A sealed value moved into another field does not decrypt there: the result is dead-lettered, by field name.
+        Task newsletter = QuarkusTransaction.requiringNew().call(() -> Task.live(access, "newsletter").orElseThrow());
+        String moved = JSON.readTree(ofTickets(TopicReader.readAll("dsr.tasks.newsletter"), List.of(access)).get(0).value())
+                .path("data").path("subject").path("email").asText();
+        String eventId = UUID.randomUUID().toString();
+        TopicReader.send("dsr.task-results", access.toString(), """
+                {"specversion": "1.0", "id": "%s", "source": "/systems/newsletter", "type": "dev.rightsdesk.task.result.v1",
+                 "data": {"taskId": "%s", "ticketId": "%s", "outcome": "COMPLETED", "answer": "%s"}}"""
+                .formatted(eventId, newsletter.id, access, moved));
+        var dead = TopicReader.readUntil("dsr.task-results.dlq", Duration.ofSeconds(60),
+                rs -> rs.stream().anyMatch(r -> r.value().contains(eventId)));
+        assertThat(dead).filteredOn(r -> r.value().contains(eventId)).singleElement()
+                .satisfies(r -> assertThat(new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                        .startsWith("data.answer does not decrypt"));
+
         // A connector deployed apart gets the key from the key service and opens the command by the documented format.
         JsonNode command = JSON.readTree(ofTickets(TopicReader.readAll("dsr.tasks.crm"), List.of(rectification)).get(0).value());
         JsonNode issued = given().auth().preemptive().basic("connector-crm", "connector-crm")

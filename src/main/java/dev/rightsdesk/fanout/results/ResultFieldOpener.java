@@ -7,6 +7,8 @@ import dev.rightsdesk.platform.crypto.PersonalFields;
 import dev.rightsdesk.platform.crypto.TicketKeyDestroyedException;
 import dev.rightsdesk.platform.crypto.TicketKeys;
 import dev.rightsdesk.platform.crypto.UnreadableFieldException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -23,17 +25,22 @@ public class ResultFieldOpener implements UnaryOperator<JsonNode> {
 
     private final TicketKeys keys;
     private final PersonalDataEncryption encryption;
+    private final Counter inClear;
 
-    public ResultFieldOpener(TicketKeys keys, PersonalDataEncryption encryption) {
+    public ResultFieldOpener(TicketKeys keys, PersonalDataEncryption encryption, MeterRegistry meters) {
         this.keys = keys;
         this.encryption = encryption;
+        // Tells operators when no system answers in the clear any more, so "required" can be switched on.
+        this.inClear = Counter.builder("rightsdesk.task.results.in.clear")
+                .description("Results whose answer, chunk data or reason arrived unencrypted").register(meters);
     }
 
     @Override
     public JsonNode apply(JsonNode data) {
-        if (encryption.personalDataEncryption() == PersonalDataEncryption.Mode.REQUIRED) {
-            List<String> clear = PersonalFields.clear(data, PersonalFields.RESULT);
-            if (!clear.isEmpty()) {
+        List<String> clear = PersonalFields.clear(data, PersonalFields.RESULT);
+        if (!clear.isEmpty()) {
+            inClear.increment();
+            if (encryption.personalDataEncryption() == PersonalDataEncryption.Mode.REQUIRED) {
                 throw new MalformedResultException("data." + clear.get(0) + " must be encrypted with the ticket's data key"
                         + " (rd1, rightsdesk.kafka.personal-data-encryption=required)", null);
             }
