@@ -45,6 +45,9 @@ public class ResultFieldOpener implements UnaryOperator<JsonNode> {
                         + " (rd1, rightsdesk.kafka.personal-data-encryption=required)", null);
             }
         }
+        if (!PersonalFields.anySealed(data)) {
+            return data; // nothing encrypted: no key look-up, no transaction
+        }
         try {
             return keys.decryptFields(ticketId(data), data);
         } catch (TicketKeyDestroyedException e) {
