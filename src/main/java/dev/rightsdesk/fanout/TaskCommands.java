@@ -3,6 +3,9 @@ package dev.rightsdesk.fanout;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rightsdesk.platform.crypto.PersonalDataEncryption;
+import dev.rightsdesk.platform.crypto.PersonalFields;
+import dev.rightsdesk.platform.crypto.TicketKeys;
 import dev.rightsdesk.platform.outbox.Outbox;
 import dev.rightsdesk.system.ConnectedSystem;
 import dev.rightsdesk.ticket.RequestDetails;
@@ -19,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Builds a task's command from its ticket and writes it to the outbox for the system's topic, in the
- * caller's transaction. The record key is the ticket id, so a system sees a ticket's commands in order.
+ * caller's transaction, its personal fields encrypted with the ticket's data key. The record key is the ticket id,
+ * so a system sees a ticket's commands in order.
  */
 @ApplicationScoped
 public class TaskCommands {
@@ -29,11 +33,16 @@ public class TaskCommands {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final FanoutConfig config;
+    private final TicketKeys keys;
+    private final PersonalDataEncryption encryption;
 
-    public TaskCommands(Outbox outbox, ObjectMapper mapper, FanoutConfig config) {
+    public TaskCommands(Outbox outbox, ObjectMapper mapper, FanoutConfig config, TicketKeys keys,
+            PersonalDataEncryption encryption) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.config = config;
+        this.keys = keys;
+        this.encryption = encryption;
     }
 
     /**
@@ -55,8 +64,16 @@ public class TaskCommands {
         task.statutoryDue = ticket.effectiveDue;
         task.updatedAt = now;
         TaskCommand command = command(task, ticket, system, subject.get());
-        outbox.append(system.topic(), ticket.id.toString(), TaskCommand.type(task.action), task.id.toString(), command);
+        outbox.append(system.topic(), ticket.id.toString(), TaskCommand.type(task.action), task.id.toString(), onTheWire(command));
         return Optional.of(command);
+    }
+
+    /** The command as it goes on Kafka: its personal fields sealed with the ticket's key (crypto-shredding, ADR 0006). */
+    private Object onTheWire(TaskCommand command) {
+        if (encryption.personalDataEncryption() == PersonalDataEncryption.Mode.OFF) {
+            return command;
+        }
+        return keys.encryptFields(command.ticketId(), mapper.valueToTree(command), PersonalFields.COMMAND);
     }
 
     /** Reply deadline times multiplier^(attempt-1), capped: how long attempt {@code attempt} may take. */

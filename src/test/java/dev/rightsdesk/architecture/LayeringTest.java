@@ -41,6 +41,7 @@ class LayeringTest {
             .layer("access").definedBy("dev.rightsdesk.access..")
             .layer("officer").definedBy("dev.rightsdesk.officer..")
             .layer("connector").definedBy("dev.rightsdesk.connector..")
+            .layer("shredding").definedBy("dev.rightsdesk.shredding..")
 
             .whereLayer("platform").mayNotAccessAnyLayer()
             .whereLayer("deadline").mayNotAccessAnyLayer()
@@ -55,6 +56,8 @@ class LayeringTest {
                     "platform", "deadline", "ticket", "system", "notice", "fanout", "ai", "intake")
             .whereLayer("officer").mayOnlyAccessLayers(
                     "platform", "deadline", "ticket", "system", "notice", "fanout", "ai")
+            // Crypto-shredding reads closed tickets and the audit trail, nothing else.
+            .whereLayer("shredding").mayOnlyAccessLayers("platform", "ticket")
             // Built-in connectors are clients of the public Kafka contract: never Rightsdesk's own tables or services.
             .whereLayer("connector").mayOnlyAccessLayers("platform", "system");
 

@@ -62,8 +62,21 @@ final class FanoutFixtures {
                 .orElseGet(() -> ofSystem.stream().findFirst().orElseThrow());
     }
 
-    /** The commands for {@code ticketId} on a system's topic, waiting until {@code count} have arrived. */
+    /**
+     * The commands for {@code ticketId} on a system's topic, waiting until {@code count} have arrived, with their
+     * personal fields decrypted as a connector with the key service's permission reads them.
+     */
     static List<JsonNode> commands(String systemKey, UUID ticketId, int count) {
+        return rawCommands(systemKey, ticketId, count).stream().map(c -> {
+            ObjectNode open = c.deepCopy();
+            open.set("data", io.quarkus.arc.Arc.container().instance(dev.rightsdesk.platform.crypto.TicketKeys.class).get()
+                    .decryptFields(ticketId, c.path("data")));
+            return (JsonNode) open;
+        }).toList();
+    }
+
+    /** The commands as they are on the topic: personal fields encrypted (rd1). */
+    static List<JsonNode> rawCommands(String systemKey, UUID ticketId, int count) {
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil("dsr.tasks." + systemKey, WAIT,
                 rs -> rs.stream().filter(r -> ticketId.toString().equals(r.key())).count() >= count);
         return records.stream().filter(r -> ticketId.toString().equals(r.key())).map(r -> parse(r.value())).toList();

@@ -53,6 +53,12 @@ class FanoutTest {
         assertThat(data.path("replyTopic").asText()).isEqualTo("dsr.task-results");
         assertThat(data.path("subject").path("email").asText()).isEqualTo("ada.access@example.org");
         assertThat(data.path("subject").path("identifiers").path("customerId").asText()).isEqualTo("C-1001");
+        // On the topic the personal fields are encrypted with the ticket's data key (rd1, crypto-shredding).
+        JsonNode raw = FanoutFixtures.rawCommands("crm", ticketId, 1).get(0).path("data");
+        assertThat(raw.toString()).doesNotContain("ada.access@example.org").doesNotContain("C-1001");
+        assertThat(raw.path("subject").path("email").asText()).startsWith("rd1:");
+        assertThat(raw.path("subject").path("identifiers").path("customerId").asText()).startsWith("rd1:");
+        assertThat(raw.path("action").asText()).isEqualTo("ACCESS");
         // Declared identifiers only: no name, no undeclared identifier.
         assertThat(data.path("subject").has("name")).isFalse();
         assertThat(data.path("subject").path("identifiers").has("loyaltyCard")).isFalse();
@@ -88,6 +94,10 @@ class FanoutTest {
         assertThat(command("crm", ticketId).path("type").asText()).isEqualTo("dev.rightsdesk.task.rectification.v1");
         assertThat(data.path("corrections").get(0).path("field").asText()).isEqualTo("address");
         assertThat(data.path("corrections").get(0).path("correctedValue").asText()).isEqualTo("New 2");
+        JsonNode raw = FanoutFixtures.rawCommands("crm", ticketId, 1).get(0).path("data").path("corrections").get(0);
+        assertThat(raw.path("field").asText()).isEqualTo("address");
+        assertThat(raw.path("correctedValue").asText()).startsWith("rd1:");
+        assertThat(raw.toString()).doesNotContain("New 2");
         assertThat(data.has("ground")).isFalse();
 
         answer(task(ticketId, "crm"));

@@ -3,6 +3,8 @@ package dev.rightsdesk.fanout.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rightsdesk.platform.crypto.PersonalFields;
+import dev.rightsdesk.platform.crypto.TicketKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,16 +42,18 @@ final class DemoConnector implements Runnable {
     private final DemoSystem system;
     private final String topic;
     private final Duration replyDelay;
+    private final TicketKeys keys;
     private final ObjectMapper json = new ObjectMapper();
     private final KafkaConsumer<String, String> consumer;
     private final KafkaProducer<String, String> producer;
     private final ScheduledExecutorService later;
     private volatile boolean running = true;
 
-    DemoConnector(DemoSystem system, String topic, String bootstrapServers, Duration replyDelay) {
+    DemoConnector(DemoSystem system, String topic, String bootstrapServers, Duration replyDelay, TicketKeys keys) {
         this.system = system;
         this.topic = topic;
         this.replyDelay = replyDelay;
+        this.keys = keys;
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "rightsdesk-demo-" + system.key());
@@ -105,14 +109,18 @@ final class DemoConnector implements Runnable {
             if (!event.path("type").asText().startsWith("dev.rightsdesk.task.")) {
                 return;
             }
-            JsonNode command = event.path("data");
+            JsonNode sealed = event.path("data");
+            // A connector with the key service's permission opens the personal fields (ADR 0006) and, since the
+            // command came encrypted, encrypts its answer with the same ticket's key.
+            boolean encrypted = PersonalFields.anySealed(sealed);
+            JsonNode command = encrypted ? keys.decryptFields(uuid(sealed.path("ticketId").asText()), sealed) : sealed;
             if (!replyDelay.isZero()) {
                 // Like a real system that takes its time: say "working on it" first, answer later.
-                Replies replies = new Replies(command);
+                Replies replies = new Replies(command, encrypted);
                 replies.send(replies.result("ACKNOWLEDGED"));
-                later.schedule(() -> answer(command), replyDelay.toMillis(), TimeUnit.MILLISECONDS);
+                later.schedule(() -> answer(command, encrypted), replyDelay.toMillis(), TimeUnit.MILLISECONDS);
             } else {
-                answer(command);
+                answer(command, encrypted);
             }
             LOG.infof("Demo system %s took task %s (attempt %d)", system.key(), command.path("taskId").asText(),
                     command.path("attempt").asInt());
@@ -123,9 +131,9 @@ final class DemoConnector implements Runnable {
         }
     }
 
-    private void answer(JsonNode command) {
+    private void answer(JsonNode command, boolean encrypt) {
         try {
-            system.handle(command, new Replies(command));
+            system.handle(command, new Replies(command, encrypt));
             producer.flush();
         } catch (RuntimeException e) {
             LOG.warnf("Demo system %s failed on task %s: %s", system.key(), command.path("taskId").asText(),
@@ -133,12 +141,22 @@ final class DemoConnector implements Runnable {
         }
     }
 
+    private static java.util.UUID uuid(String text) {
+        try {
+            return java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Result events for one command. */
     private final class Replies implements DemoReplies {
         private final JsonNode command;
+        private final boolean encrypt;
 
-        Replies(JsonNode command) {
+        Replies(JsonNode command, boolean encrypt) {
             this.command = command;
+            this.encrypt = encrypt;
         }
 
         @Override
@@ -151,7 +169,10 @@ final class DemoConnector implements Runnable {
         }
 
         @Override
-        public void send(ObjectNode data) {
+        public void send(ObjectNode clear) {
+            ObjectNode data = encrypt
+                    ? (ObjectNode) keys.encryptFields(uuid(clear.path("ticketId").asText()), clear, PersonalFields.RESULT)
+                    : clear;
             ObjectNode event = json.createObjectNode()
                     .put("specversion", "1.0")
                     .put("id", UUID.randomUUID().toString())

@@ -1,5 +1,6 @@
 package dev.rightsdesk.fanout.demo;
 
+import dev.rightsdesk.platform.crypto.TicketKeys;
 import dev.rightsdesk.system.ConnectedSystem;
 import dev.rightsdesk.system.SystemRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,13 +31,15 @@ public class DemoSystems {
     private final Optional<String> bootstrapServers;
     private final SystemRegistry registry;
     private final Instance<DemoSystem> systems;
+    private final TicketKeys keys;
     private final List<DemoConnector> running = new ArrayList<>();
 
     public DemoSystems(
             @ConfigProperty(name = "rightsdesk.demo.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "rightsdesk.demo.reply-delay", defaultValue = "2s") Duration replyDelay,
             @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
-            SystemRegistry registry, @Any Instance<DemoSystem> systems) {
+            SystemRegistry registry, @Any Instance<DemoSystem> systems, TicketKeys keys) {
+        this.keys = keys;
         this.enabled = enabled;
         this.replyDelay = replyDelay;
         this.bootstrapServers = bootstrapServers;
@@ -57,7 +60,7 @@ public class DemoSystems {
             if (declared.isEmpty() || declared.get().manual()) {
                 continue;
             }
-            DemoConnector connector = new DemoConnector(system, declared.get().topic(), bootstrapServers.get(), replyDelay);
+            DemoConnector connector = new DemoConnector(system, declared.get().topic(), bootstrapServers.get(), replyDelay, keys);
             Thread thread = new Thread(connector, "demo-" + system.key());
             thread.setDaemon(true);
             thread.start();

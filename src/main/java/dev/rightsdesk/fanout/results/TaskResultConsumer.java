@@ -34,9 +34,10 @@ public class TaskResultConsumer {
     private final TaskResultParser parser;
     private final BatchApplier applier;
 
-    public TaskResultConsumer(TaskResultService service, FanoutConfig config, BatchApplier applier) {
+    public TaskResultConsumer(TaskResultService service, FanoutConfig config, BatchApplier applier,
+            ResultFieldOpener opener) {
         this.service = service;
-        this.parser = new TaskResultParser(config.inlineAnswerLimit(), config.maxAnswerChunks());
+        this.parser = new TaskResultParser(config.inlineAnswerLimit(), config.maxAnswerChunks(), opener);
         this.applier = applier;
     }
 

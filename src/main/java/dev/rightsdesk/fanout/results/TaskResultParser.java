@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -40,10 +41,20 @@ public final class TaskResultParser {
 
     private final int inlineLimit;
     private final int maxChunks;
+    private final UnaryOperator<JsonNode> opener;
 
     public TaskResultParser(int inlineLimit, int maxChunks) {
+        this(inlineLimit, maxChunks, UnaryOperator.identity());
+    }
+
+    /**
+     * @param opener turns the {@code data} object as sent into the one to check: decrypts its encrypted personal
+     *               fields ({@link ResultFieldOpener}), so every rule below applies to the clear values
+     */
+    public TaskResultParser(int inlineLimit, int maxChunks, UnaryOperator<JsonNode> opener) {
         this.inlineLimit = inlineLimit;
         this.maxChunks = maxChunks;
+        this.opener = opener;
     }
 
     public TaskResult parse(String value) {
@@ -82,7 +93,7 @@ public final class TaskResultParser {
         if (dataNode == null || !dataNode.isObject()) {
             throw bad("data", "is required and must be a JSON object");
         }
-        Data data = readData(dataNode);
+        Data data = readData(opener.apply(dataNode));
         UUID taskId = uuid("data.taskId", data.taskId(), true);
         UUID ticketId = uuid("data.ticketId", data.ticketId(), false);
         if (data.outcome() == null) {

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String OFFICER = "officer";
     public static final String ADMIN = "admin";
     public static final String AUDITOR = "auditor";
+    /** A connector's service account: may fetch tickets' data keys (crypto-shredding, ADR 0006), nothing else. */
+    public static final String CONNECTOR = "connector";
 
     private Roles() {
     }

@@ -10,8 +10,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,8 +31,12 @@ public class SecurityProblems {
 
     public SecurityProblems(
             @ConfigProperty(name = "quarkus.http.auth.permission.staff-api.paths") List<String> apiPaths,
-            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc) {
-        this.apiPaths = apiPaths;
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc,
+            @ConfigProperty(name = "quarkus.http.auth.permission.connector-keys.paths") Optional<List<String>> connectorPaths) {
+        // The connectors' key service is an API too: a 401 problem, never the form sign-in's redirect to a page.
+        List<String> paths = new ArrayList<>(apiPaths);
+        connectorPaths.ifPresent(paths::addAll);
+        this.apiPaths = List.copyOf(paths);
         this.oidc = oidc;
     }
 
@@ -38,7 +44,8 @@ public class SecurityProblems {
         // Before authentication: a staff API call without any credentials is refused at once.
         router.route().order(-900).handler(rc -> {
             if (isStaffApi(rc.normalizedPath()) && rc.request().getHeader("Authorization") == null) {
-                unauthenticated(rc, "Sign in: this endpoint is for staff");
+                unauthenticated(rc, rc.normalizedPath().startsWith("/api/v1/connector-keys")
+                        ? "Sign in with a connector's service account" : "Sign in: this endpoint is for staff");
             } else {
                 rc.next();
             }

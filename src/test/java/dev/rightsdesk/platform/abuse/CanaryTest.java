@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A canary subject (unique e-mail address, name and customer id) goes through the flow: submitted (and a few
  * refused submissions with it), verified, which puts it on the training-exclusion list, approved, which fans it out
- * to the connected systems. Its values then appear in no log line, no metric, and no record on any topic, except
- * the task commands of the systems that declared they look subjects up by that identifier.
+ * to the connected systems. Its values then appear in no log line, no metric, and no record on any topic in the clear;
+ * the task commands of the systems that declared they look subjects up by an identifier carry it encrypted.
  */
 @QuarkusTest
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 12) // after the feature tests: its tickets and dead letters stay out of their way
@@ -54,6 +54,10 @@ class CanaryTest {
     SystemRegistry registry;
     @Inject
     EntityManager em;
+    @Inject
+    dev.rightsdesk.platform.crypto.TicketKeys keys;
+
+    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Collects every log record the application emits while the test runs, formatted as it would be logged. */
     static final class Capture extends Handler {
@@ -81,7 +85,7 @@ class CanaryTest {
     }
 
     @Test
-    void theCanaryAppearsNowhereButInTheTaskCommandsThatNeedIt() {
+    void theCanaryAppearsNowhereButEncryptedInTheTaskCommandsThatNeedIt() throws Exception {
         String tag = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), 0, 6);
         String email = "canary-" + tag + "@canary-rightsdesk.example";
         String name = "Canary Person " + tag;
@@ -127,13 +131,20 @@ class CanaryTest {
             for (ConnectedSystem system : registry.all()) {
                 List<String> records = readAll(system.topic()).stream().filter(r -> r.contains(id)).collect(Collectors.toList());
                 boolean needsEmail = system.identityTypes().contains("email");
-                boolean needsCustomerId = system.identityTypes().contains("customerId");
-                emailSent |= needsEmail && records.stream().anyMatch(r -> r.contains(email));
-                assertThat(records).as("%s did not declare the e-mail address", system.key())
-                        .allMatch(r -> needsEmail || !r.contains(email));
-                assertThat(records).as("%s did not declare the customer id", system.key())
-                        .allMatch(r -> needsCustomerId || !r.contains(customerId));
-                assertThat(records).as("no system needs the name").noneMatch(r -> r.contains(name));
+                // Not even the systems that need it see the canary in the clear: it travels encrypted with the
+                // ticket's data key (crypto-shredding, ADR 0006) and opens only with that key.
+                assertThat(records).as("commands to %s", system.key()).noneMatch(r -> containsAny(r, email, name, customerId));
+                for (String record : records) {
+                    var data = MAPPER.readTree(record.substring(record.indexOf('{'))).path("data");
+                    assertThat(data.path("subject").has("email")).as("%s gets the e-mail address only if declared",
+                            system.key()).isEqualTo(needsEmail);
+                    var opened = keys.decryptFields(ticketId, data);
+                    emailSent |= needsEmail && email.equals(opened.path("subject").path("email").asText());
+                    assertThat(opened.path("subject").has("name")).as("no system needs the name").isFalse();
+                    assertThat(opened.path("subject").path("identifiers").has("customerId"))
+                            .as("%s gets the customer id only if declared", system.key())
+                            .isEqualTo(system.identityTypes().contains("customerId"));
+                }
             }
             assertThat(emailSent).as("the canary reached the systems that need it (the check can see it)").isTrue();
 
