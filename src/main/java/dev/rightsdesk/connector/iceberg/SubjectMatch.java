@@ -63,8 +63,13 @@ public final class SubjectMatch {
 
     /** A row is the subject's when one identity column holds one of their values (case-insensitive). */
     public boolean matches(Record row) {
+        return matches(row::getField);
+    }
+
+    /** The same test on any row shape: {@code field} returns a column's value or null. */
+    public boolean matches(java.util.function.Function<String, Object> field) {
         for (var e : valuesByColumn.entrySet()) {
-            Object v = row.getField(e.getKey());
+            Object v = field.apply(e.getKey());
             if (v != null && e.getValue().contains(v.toString().trim().toLowerCase(Locale.ROOT))) {
                 return true;
             }
