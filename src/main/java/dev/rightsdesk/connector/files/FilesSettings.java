@@ -53,7 +53,7 @@ public record FilesSettings(Path directory, String dataset, Map<String, List<Str
                 throw new InvalidConnectorConfig(where + ".identity.hmac.column: required");
             }
             hmac = new IcebergSettings.Hmac(h.path("column").asText(), h.path("identifier").asText("email"),
-                    key.getBytes(StandardCharsets.UTF_8));
+                    java.util.Base64.getDecoder().decode(key.trim()));
         }
         if (identity.isEmpty() && hmac == null) {
             throw new InvalidConnectorConfig(where + ".identity: name at least one identifier field (email: [email])");

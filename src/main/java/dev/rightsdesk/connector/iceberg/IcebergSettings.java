@@ -55,7 +55,7 @@ public record IcebergSettings(
         List<String> objectionPurposes,
         int maxAttempts) {
 
-    /** A column holding {@code hex(HMAC-SHA256(key, lowercase(identifier)))}. */
+    /** A column holding the training-exclusion hash of the subject (docs/ai-rights.md "The hash"); key Base64. */
     public record Hmac(String column, String identifier, byte[] key) {
     }
 
@@ -84,7 +84,7 @@ public record IcebergSettings(
             String key = secret(settings, h, where + ".identity.hmac")
                     .orElseThrow(() -> new InvalidConnectorConfig(where + ".identity.hmac: keyEnv or keyFile is not set"));
             hmac = new Hmac(text(h, "column", where + ".identity.hmac"), h.path("identifier").asText("email"),
-                    key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    java.util.Base64.getDecoder().decode(key.trim()));
         }
         if (identity.isEmpty() && hmac == null) {
             throw new InvalidConnectorConfig(where + ".identity: name at least one identifier column (email: [email]) or an hmac column");

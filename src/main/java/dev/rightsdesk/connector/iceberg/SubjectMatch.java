@@ -38,19 +38,27 @@ public final class SubjectMatch {
                 values.computeIfAbsent(column, k -> new LinkedHashSet<>()).add(id.value().trim().toLowerCase(Locale.ROOT));
             }
             if (hmac != null && hmac.identifier().equals(id.type())) {
-                values.computeIfAbsent(hmac.column(), k -> new LinkedHashSet<>()).add(hmac(hmac.key(), id.value()));
+                values.computeIfAbsent(hmac.column(), k -> new LinkedHashSet<>()).add(hmac(hmac.key(), id.type(), id.value()));
             }
         }
         return new SubjectMatch(values);
     }
 
-    /** Hex HMAC-SHA256 of the trimmed, lower-cased identifier: how a pipeline pseudonymises the subject column. */
-    public static String hmac(byte[] key, String identifier) {
+    /**
+     * The subject hash of the training-exclusion list (docs/ai-rights.md "The hash"): lower-case hex
+     * HMAC-SHA256 of {@code type + ":" + trimmed value}, the value lower-cased for e-mail, so a pipeline that
+     * pseudonymises its subject column with the list's hash can be matched without clear identifiers.
+     */
+    public static String hmac(byte[] key, String type, String identifier) {
+        String value = identifier.trim();
+        if (type.equalsIgnoreCase("email")) {
+            value = value.toLowerCase(Locale.ROOT);
+        }
+        String message = (type.equalsIgnoreCase("email") ? "email" : type) + ":" + value;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(
-                    identifier.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

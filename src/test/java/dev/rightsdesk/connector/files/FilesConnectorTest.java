@@ -106,6 +106,25 @@ class FilesConnectorTest {
         assertThat(again.outcome()).isEqualTo(ConnectorResult.Outcome.NOT_FOUND);
     }
 
+    @Test
+    void aPseudonymisedDatasetIsMatchedByTheTrainingExclusionHash() throws Exception {
+        // the test vector of docs/ai-rights.md "The hash"
+        String key = "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=";
+        String hash = "f52c3fb6962e0a96db59cd981a07545198b0a39d00f7ad792164b5a883a10e1d";
+        assertThat(dev.rightsdesk.connector.iceberg.SubjectMatch.hmac(java.util.Base64.getDecoder().decode(key),
+                "email", "  Ada@Example.ORG ")).isEqualTo(hash);
+        Files.writeString(dir.resolve("part-0.jsonl"), "{\"subject\":\"" + hash + "\",\"text\":\"hers\"}\n"
+                + "{\"subject\":\"0000\",\"text\":\"someone else\"}\n", StandardCharsets.UTF_8);
+        String json = "{\"type\":\"files\",\"directory\":\".\",\"identity\":{\"hmac\":{\"column\":\"subject\","
+                + "\"keyEnv\":\"HMAC_KEY\"}}}";
+        DataStoreConnector connector = new FilesConnectorFactory().create(new ConnectorSettings("pseudo", "files",
+                new ObjectMapper().readTree(json), dir, ref -> ref.equals("HMAC_KEY") ? Optional.of(key) : Optional.empty(),
+                false));
+        ConnectorResult result = connector.execute(command(Action.ERASURE, List.of()), Progress.SILENT);
+        assertThat(result.outcome()).isEqualTo(ConnectorResult.Outcome.COMPLETED);
+        assertThat(Files.readString(dir.resolve("part-0.jsonl"))).doesNotContain(hash).contains("someone else");
+    }
+
     private DataStoreConnector connector() throws Exception {
         String json = "{\"type\":\"files\",\"directory\":\".\",\"dataset\":\"reviews-files\","
                 + "\"identity\":{\"email\":[\"email\"]},\"accessFields\":[\"text\"]}";
