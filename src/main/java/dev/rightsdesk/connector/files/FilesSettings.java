@@ -53,7 +53,7 @@ public record FilesSettings(Path directory, String dataset, Map<String, List<Str
                 throw new InvalidConnectorConfig(where + ".identity.hmac.column: required");
             }
             hmac = new IcebergSettings.Hmac(h.path("column").asText(), h.path("identifier").asText("email"),
-                    java.util.Base64.getDecoder().decode(key.trim()));
+                    base64Key(key, where));
         }
         if (identity.isEmpty() && hmac == null) {
             throw new InvalidConnectorConfig(where + ".identity: name at least one identifier field (email: [email])");
@@ -72,5 +72,14 @@ public record FilesSettings(Path directory, String dataset, Map<String, List<Str
             node.forEach(n -> out.add(n.asText()));
         }
         return List.copyOf(out);
+    }
+
+    /** The exclusion list's HMAC key is Base64 (docs/ai-rights.md "The hash"). */
+    static byte[] base64Key(String key, String where) throws InvalidConnectorConfig {
+        try {
+            return java.util.Base64.getDecoder().decode(key.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConnectorConfig(where + ".identity.hmac: the key is not Base64");
+        }
     }
 }

@@ -84,7 +84,7 @@ public record IcebergSettings(
             String key = secret(settings, h, where + ".identity.hmac")
                     .orElseThrow(() -> new InvalidConnectorConfig(where + ".identity.hmac: keyEnv or keyFile is not set"));
             hmac = new Hmac(text(h, "column", where + ".identity.hmac"), h.path("identifier").asText("email"),
-                    java.util.Base64.getDecoder().decode(key.trim()));
+                    base64Key(key, where));
         }
         if (identity.isEmpty() && hmac == null) {
             throw new InvalidConnectorConfig(where + ".identity: name at least one identifier column (email: [email]) or an hmac column");
@@ -144,5 +144,14 @@ public record IcebergSettings(
     @Override
     public String toString() {
         return "IcebergSettings[table=" + table + ", catalog=" + catalogName + "]";
+    }
+
+    /** The exclusion list's HMAC key is Base64 (docs/ai-rights.md "The hash"). */
+    static byte[] base64Key(String key, String where) throws InvalidConnectorConfig {
+        try {
+            return java.util.Base64.getDecoder().decode(key.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConnectorConfig(where + ".identity.hmac: the key is not Base64");
+        }
     }
 }

@@ -68,6 +68,8 @@ class IcebergConnectorTest {
         assertThat(ev.path("orphanFilesRemoved").toString()).contains(leftover.getFileName().toString());
         assertThat(ev.path("metricsNoneSet").toString()).contains("email");
         assertThat(ev.path("finalCheck").path("filesHoldingSubject").asInt()).isZero();
+        // evidence proves without personal data: ids, counts and generated file names only
+        assertThat(ev.toString()).doesNotContainIgnoringCase("ada@").doesNotContainIgnoringCase("example.org");
         assertThat(result.datasets()).hasSize(3);
         assertThat(result.datasets().get(0).path("dataset").asText()).isEqualTo("reviews");
         assertThat(result.datasets().get(0).path("recordsRemoved").asLong()).isEqualTo(1);
