@@ -70,10 +70,8 @@ final class SchemaCheck {
             columns.forEach(col -> requireColumn(s.line(), "suppression table '" + s.table() + "'", table.get(), col));
         }
         SqlMapping resolved = new SqlMapping(mapping.file(), mapping.recipients(), collections, mapping.suppressions());
-        if (errors.isEmpty()) {
-            checkReferences(resolved, tables);
-            checkUnmappedReferrers(resolved, tables);
-        }
+        checkReferences(resolved, tables);
+        checkUnmappedReferrers(resolved, tables);
         if (!errors.isEmpty()) {
             throw new InvalidConnectorConfig(String.join("\n", errors));
         }
@@ -116,10 +114,10 @@ final class SchemaCheck {
             o.set().keySet().forEach(col -> requireColumn(o.line(), label + " objection '" + o.purpose() + "'", table, col));
             o.where().keySet().forEach(col -> requireColumn(o.line(), label + " objection '" + o.purpose() + "'", table, col));
         }
-        if (c.erasure().policy() != Policy.DELETE && c.fields().values().stream().noneMatch(f -> f.mask() != null)
-                && !c.fields().isEmpty()) {
-            error(c.erasure().line(), label + ": erasure policy " + c.erasure().policy().name().toLowerCase()
-                    + " keeps the rows but no field has a 'mask'; personal fields would stay readable");
+        // retain may keep rows unmasked (its legal ground says why); mask without any masked field would do nothing
+        if (c.erasure().policy() == Policy.MASK && c.fields().values().stream().noneMatch(f -> f.mask() != null)) {
+            error(c.erasure().line(), label + ": erasure policy mask keeps the rows but no field has a 'mask';"
+                    + " personal fields would stay readable");
         }
         return result;
     }
