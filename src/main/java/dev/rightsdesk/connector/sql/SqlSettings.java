@@ -32,15 +32,15 @@ record SqlSettings(String systemKey, String jdbcUrl, String username, String pas
         if (c == null || !c.isObject()) {
             throw new InvalidConnectorConfig(where + "the connector block must be a mapping");
         }
+        if (c.has("password")) {
+            throw new InvalidConnectorConfig(where + "a password is never written in the file; use passwordEnv or passwordFile");
+        }
         for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
                 throw new InvalidConnectorConfig(where + "unknown key '" + key + "' for type sql; known keys: "
                         + String.join(", ", new java.util.TreeSet<>(KEYS)));
             }
-        }
-        if (c.has("password")) {
-            throw new InvalidConnectorConfig(where + "a password is never written in the file; use passwordEnv or passwordFile");
         }
         String url = text(c, "jdbcUrl", where);
         if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
