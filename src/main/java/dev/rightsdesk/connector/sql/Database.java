@@ -20,6 +20,9 @@ final class Database {
 
     enum Dialect { POSTGRESQL, MARIADB }
 
+    /** MariaDB/MySQL error codes worth retrying: lock wait timeout, deadlock, statement time exceeded. */
+    private static final java.util.Set<Integer> MARIADB_TRANSIENT = java.util.Set.of(1205, 1213, 1969, 3024);
+
     private final SqlSettings settings;
     private final Dialect dialect;
     private final Driver driver;
@@ -115,14 +118,15 @@ final class Database {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean retryable = e instanceof SQLTransientException || e instanceof SQLRecoverableException
                 || e instanceof SQLTimeoutException || state.startsWith("08") || state.startsWith("40")
-                || state.startsWith("53") || state.startsWith("57") || state.equals("HY008") || state.equals("70100");
+                || state.startsWith("53") || state.startsWith("57") || state.equals("55P03") || state.equals("HY008")
+                || state.equals("70100") || MARIADB_TRANSIENT.contains(e.getErrorCode());
         String why = switch (state.length() >= 2 ? state.substring(0, 2) : "") {
             case "08" -> "the data store cannot be reached";
             case "23" -> "a constraint of the data store refused the change";
             case "40" -> "the data store aborted the transaction (deadlock or serialisation)";
             case "42" -> "the data store refused a statement (does the mapping still match the schema?)";
             case "57" -> "the data store cancelled the statement (timeout or shutdown)";
-            default -> retryable ? "the data store timed out or is unavailable" : "the data store reported an error";
+            default -> retryable ? "the data store timed out, was busy or is unavailable" : "the data store reported an error";
         };
         return new ConnectorFailure(why + " while " + step + " (SQLState " + (state.isEmpty() ? "none" : state)
                 + ", " + e.getClass().getSimpleName() + ")", retryable);

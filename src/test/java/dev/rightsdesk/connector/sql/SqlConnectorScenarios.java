@@ -334,6 +334,27 @@ abstract class SqlConnectorScenarios {
     }
 
     @Test
+    void aStatementThatWaitsTooLongIsARetryableFailureAndNothingIsChanged() throws Exception {
+        String before = snapshot();
+        try (Connection holder = connect()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("UPDATE customer SET phone = phone WHERE id = 1"); // holds the row lock
+            }
+            ObjectNode config = (ObjectNode) settingsBlock("test-shop").put("statementTimeout", "PT1S");
+            try (DataStoreConnector connector = connector(config, false)) {
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> connector.execute(command(Action.ERASURE, verifiedAda(), false, List.of(),
+                        List.of()), Progress.SILENT))
+                        .isInstanceOfSatisfying(ConnectorFailure.class, f -> assertThat(f.retryable()).isTrue());
+                assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(20);
+            }
+            holder.rollback();
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void aMappingThatDoesNotFitTheSchemaIsRefusedAtStartWithFileAndLine() throws Exception {
         try (DataStoreConnector connector = connector("test-shop-bad-column", false)) {
             assertThatThrownBy(connector::validate)
@@ -380,10 +401,17 @@ abstract class SqlConnectorScenarios {
     }
 
     DataStoreConnector connector(String mapping, boolean dryRun) throws InvalidConnectorConfig {
-        ObjectNode config = new ObjectMapper().createObjectNode().put("type", "sql").put("jdbcUrl", jdbcUrl())
+        return connector(settingsBlock(mapping), dryRun);
+    }
+
+    ObjectNode settingsBlock(String mapping) {
+        return new ObjectMapper().createObjectNode().put("type", "sql").put("jdbcUrl", jdbcUrl())
                 .put("username", user()).put("passwordEnv", "SHOP_DB_PASSWORD")
                 .put("dataset", "classpath:connectors/" + mapping + ".yaml").put("hashKeyEnv", "SHOP_HASH_KEY")
                 .put("connectTimeout", "PT2S").put("statementTimeout", "PT10S");
+    }
+
+    DataStoreConnector connector(ObjectNode config, boolean dryRun) throws InvalidConnectorConfig {
         Map<String, String> secrets = Map.of("SHOP_DB_PASSWORD", password(), "SHOP_HASH_KEY", HASH_KEY);
         return new SqlConnectorFactory().create(new ConnectorSettings("shop", "sql", config, null,
                 ref -> Optional.ofNullable(secrets.get(ref)), dryRun));
