@@ -93,7 +93,7 @@ final class SqlCorrections {
                 + schema.q(c.key(), c.primaryKey()) + " IN ";
         for (List<Object> chunk : SqlRunner.chunks(rows)) {
             List<Object> params = new ArrayList<>();
-            params.add(value);
+            params.add(SqlRunner.Typed.of(value, schema.column(c.key(), f.column())));
             params.addAll(chunk);
             n += sql.update(update + SqlRunner.placeholders(chunk.size()), params);
         }

@@ -184,7 +184,8 @@ final class SqlErasure {
         if (sameForAll) {
             List<Object> values = new ArrayList<>();
             for (Field f : fields) {
-                values.add(masker.mask(f, schema.column(c.key(), f.column()), null));
+                Column column = schema.column(c.key(), f.column());
+                values.add(SqlRunner.Typed.of(masker.mask(f, column, null), column));
             }
             for (List<Object> chunk : SqlRunner.chunks(rows.keySet())) {
                 List<Object> params = new ArrayList<>(values);
@@ -198,7 +199,7 @@ final class SqlErasure {
             List<Object> params = new ArrayList<>();
             for (Field f : fields) {
                 Column column = schema.column(c.key(), f.column());
-                params.add(masker.mask(f, column, row.getValue().values.get(f.column())));
+                params.add(SqlRunner.Typed.of(masker.mask(f, column, row.getValue().values.get(f.column())), column));
             }
             params.add(row.getKey());
             batch.add(params);

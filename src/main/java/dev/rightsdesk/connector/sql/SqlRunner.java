@@ -109,7 +109,26 @@ final class SqlRunner {
 
     private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
+            if (params.get(i) instanceof Typed t) {
+                ps.setObject(i + 1, t.value(), t.sqlType());
+            } else {
+                ps.setObject(i + 1, params.get(i));
+            }
+        }
+    }
+
+    /**
+     * A value written as text (a correction, a fixed mask from the mapping file) into a column of another type:
+     * the driver converts it to the column's JDBC type, as PostgreSQL will not cast a VARCHAR parameter itself.
+     */
+    record Typed(Object value, int sqlType) {
+        static Object of(Object value, SchemaCatalog.Column column) {
+            return value == null || column.isText() ? value : new Typed(value, column.jdbcType());
+        }
+
+        @Override
+        public String toString() {
+            return "Typed[sqlType=" + sqlType + "]";
         }
     }
 

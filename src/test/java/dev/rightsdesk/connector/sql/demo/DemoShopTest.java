@@ -10,6 +10,7 @@ import dev.rightsdesk.connector.spi.ConnectorCommand.Action;
 import dev.rightsdesk.connector.spi.ConnectorResult;
 import dev.rightsdesk.connector.spi.ConnectorResult.Outcome;
 import dev.rightsdesk.connector.spi.ConnectorSettings;
+import dev.rightsdesk.connector.spi.Correction;
 import dev.rightsdesk.connector.spi.DataStoreConnector;
 import dev.rightsdesk.connector.spi.Progress;
 import dev.rightsdesk.connector.spi.SubjectIdentifier;
@@ -105,6 +106,17 @@ class DemoShopTest {
 
     @Test
     @Order(4)
+    void theCrmMappingCorrectsTextAndDateFields() throws Exception {
+        ConnectorResult r = run("crm", "demo-shop-crm", Action.RECTIFICATION, List.of(),
+                List.of(new Correction("name", "Ada Lovelace", "Ada King"), new Correction("birthDate", null, "1985-12-11")));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM customer WHERE customer_no = 'C-1042' AND full_name = 'Ada King'"
+                + " AND birth_date = DATE '1985-12-11'")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
     void theCrmMappingErasesAdaKeepsTheOrdersMaskedAndTheHouseholdAddress() throws Exception {
         ConnectorResult r = run("crm", "demo-shop-crm", Action.ERASURE, List.of());
 
@@ -120,6 +132,11 @@ class DemoShopTest {
 
     private static ConnectorResult run(String system, String mapping, Action action, List<String> purposes)
             throws Exception {
+        return run(system, mapping, action, purposes, List.of());
+    }
+
+    private static ConnectorResult run(String system, String mapping, Action action, List<String> purposes,
+            List<Correction> corrections) throws Exception {
         ObjectNode config = new ObjectMapper().createObjectNode().put("type", "sql").put("jdbcUrl", url)
                 .put("username", EmbeddedPostgresServer.USER).put("dataset", "classpath:connectors/" + mapping + ".yaml");
         try (DataStoreConnector connector = new SqlConnectorFactory().create(
@@ -128,7 +145,7 @@ class DemoShopTest {
             return connector.execute(new ConnectorCommand(UUID.randomUUID(), UUID.randomUUID(), system, action, 1,
                     List.of(new SubjectIdentifier("email", DemoShop.EXAMPLE_EMAIL, true),
                             new SubjectIdentifier("customerId", DemoShop.EXAMPLE_CUSTOMER_NO, false)),
-                    List.of(), null, action == Action.OBJECTION ? "DIRECT_MARKETING" : null, purposes, false),
+                    corrections, null, action == Action.OBJECTION ? "DIRECT_MARKETING" : null, purposes, false),
                     Progress.SILENT);
         }
     }
