@@ -211,6 +211,27 @@ abstract class SqlConnectorScenarios {
     }
 
     @Test
+    void moreRowsThanOneInListAreFoundAndErasedInChunks() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            StringBuilder insert = new StringBuilder("INSERT INTO login VALUES ");
+            for (int i = 0; i < 1_201; i++) {
+                insert.append(i == 0 ? "" : ", ").append("(").append(10_000 + i).append(", 3, '198.51.100.1')");
+            }
+            s.execute(insert.toString());
+        }
+        List<SubjectIdentifier> carol = List.of(new SubjectIdentifier("email", "carol@example.org", true));
+
+        ConnectorResult access = run("test-shop", Action.ACCESS, carol);
+        assertThat(rows(access.answer(), "login")).hasSize(1_202);
+
+        ConnectorResult erased = run("test-shop", Action.ERASURE, carol);
+        assertThat(erased.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(count(erased.evidence(), "login", "deleted")).isEqualTo(1_202);
+        assertThat(count("SELECT COUNT(*) FROM login WHERE customer_id = 3")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM login")).isEqualTo(3);
+    }
+
+    @Test
     void aRepeatedErasureFindsNothingAndDoesNothing() throws Exception {
         run("test-shop", Action.ERASURE, verifiedAda());
         String before = snapshot();
