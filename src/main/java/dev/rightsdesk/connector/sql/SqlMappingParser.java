@@ -11,10 +11,6 @@ import dev.rightsdesk.connector.sql.SqlMapping.ObjectionRule;
 import dev.rightsdesk.connector.sql.SqlMapping.Policy;
 import dev.rightsdesk.connector.sql.SqlMapping.Reference;
 import dev.rightsdesk.connector.sql.SqlMapping.Suppression;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,36 +46,7 @@ final class SqlMappingParser {
 
     /** Loads {@code location}: {@code classpath:<resource>}, an absolute path, or a path relative to {@code baseDir}. */
     static SqlMapping load(String location, Path baseDir) throws InvalidConnectorConfig {
-        return parse(location, read(location, baseDir));
-    }
-
-    private static String read(String location, Path baseDir) throws InvalidConnectorConfig {
-        try {
-            if (location.startsWith("classpath:")) {
-                String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                if (loader == null) {
-                    loader = SqlMappingParser.class.getClassLoader();
-                }
-                try (InputStream in = loader.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new InvalidConnectorConfig("Dataset mapping " + location + " not found on the class path");
-                    }
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-            Path path = Path.of(location);
-            if (!path.isAbsolute() && baseDir != null) {
-                path = baseDir.resolve(path);
-            }
-            if (!Files.isRegularFile(path)) {
-                throw new InvalidConnectorConfig("Dataset mapping " + path + " does not exist or is not a file");
-            }
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidConnectorConfig("Dataset mapping " + location + " could not be read: "
-                    + e.getClass().getSimpleName());
-        }
+        return parse(location, MappingSource.read(location, baseDir));
     }
 
     static SqlMapping parse(String file, String text) throws MappingException {
