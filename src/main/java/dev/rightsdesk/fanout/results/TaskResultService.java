@@ -90,11 +90,17 @@ public class TaskResultService {
         }
         Instant now = clock.instant();
         answers.storeStructured(task, r, now);
-        Applied applied = switch (r.outcome()) {
-            case ACKNOWLEDGED -> acknowledge(task, now);
-            case FAILED -> fail(task, ticket, r, now);
-            case COMPLETED, NOT_FOUND, PARTIAL -> answer(task, ticket, r, now);
-        };
+        Applied applied;
+        if (RegistryAnswerOrder.versionsMissing(task, r)) {
+            RegistryAnswerOrder.askAgain(task, now);
+            applied = Applied.APPLIED;
+        } else {
+            applied = switch (r.outcome()) {
+                case ACKNOWLEDGED -> acknowledge(task, now);
+                case FAILED -> fail(task, ticket, r, now);
+                case COMPLETED, NOT_FOUND, PARTIAL -> answer(task, ticket, r, now);
+            };
+        }
         if (applied == Applied.CHUNK_STORED) {
             return applied;
         }
