@@ -107,7 +107,9 @@ public class RetryJob {
     /** Re-sends the task, or escalates it when attempts are used up or nothing can be sent; true if re-sent. */
     private boolean resend(Task task, Ticket ticket, Instant now) {
         Optional<ConnectedSystem> system = registry.find(task.systemKey);
-        String why = task.state == TaskState.FAILED ? "retryable-failure" : "no-answer";
+        String why = task.state == TaskState.FAILED ? "retryable-failure"
+                : task.state == TaskState.ACKNOWLEDGED && task.replyDue != null && now.isBefore(task.replyDue)
+                ? "no-progress" : "no-answer";
         if (task.state == TaskState.PENDING || system.isEmpty() || system.get().manual()) {
             escalate(task, ticket, now, "no outcome recorded by the reply deadline for a system without connector");
             return false;

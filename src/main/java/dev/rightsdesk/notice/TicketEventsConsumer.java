@@ -57,6 +57,9 @@ public class TicketEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        if (applier.stopping()) {
+            return BatchApplier.leave(); // read again after the restart
+        }
         List<CompletionStage<Void>> settled = new ArrayList<>();
         List<BatchApplier.Item<Owed>> owed = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {

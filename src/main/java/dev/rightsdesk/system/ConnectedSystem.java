@@ -2,6 +2,7 @@ package dev.rightsdesk.system;
 
 import dev.rightsdesk.ticket.RequestType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,9 @@ import java.util.Set;
  * @param topic the Kafka topic the system reads its commands from
  * @param replyDeadline how long the system has to give a final answer to one attempt
  * @param manual true for a system without a connector: no command is sent, an officer completes its task by hand
+ * @param progressTimeout how long a system that acknowledged a task may stay silent (no answer, no further
+ *                        ACKNOWLEDGED heartbeat, no chunk) before the task is sent again with the same task id;
+ *                        null: it has until the reply deadline
  */
 public record ConnectedSystem(
         String key,
@@ -31,7 +35,8 @@ public record ConnectedSystem(
         String transfers,
         String topic,
         Duration replyDeadline,
-        boolean manual) {
+        boolean manual,
+        Duration progressTimeout) {
 
     /** The identity type that means the subject's e-mail address. */
     public static final String EMAIL = "email";
@@ -40,6 +45,18 @@ public record ConnectedSystem(
 
     public static String defaultTopic(String key) {
         return "dsr.tasks." + key;
+    }
+
+    /**
+     * When to look at a task again that showed progress at {@code now}: after the progress timeout, never later
+     * than the reply deadline {@code replyDue}.
+     */
+    public Instant nextLookAfterProgress(Instant now, Instant replyDue) {
+        if (progressTimeout == null) {
+            return replyDue;
+        }
+        Instant silentUntil = now.plus(progressTimeout);
+        return replyDue == null || silentUntil.isBefore(replyDue) ? silentUntil : replyDue;
     }
 
     public boolean handles(RequestType type) {

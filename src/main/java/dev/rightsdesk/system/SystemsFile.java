@@ -57,6 +57,7 @@ public final class SystemsFile {
         public String topic;
         public String replyDeadline;
         public Boolean manual;
+        public String progressTimeout;
     }
 
     static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
@@ -214,10 +215,28 @@ public final class SystemsFile {
             throw fail(name, at, label + "topic '" + topic + "' is reserved for Rightsdesk itself");
         }
         Duration deadline = replyDeadline(name, at, label, e.replyDeadline);
+        Duration progress = progressTimeout(name, at, label, e.progressTimeout, deadline);
         return new ConnectedSystem(key, e.displayName.trim(), e.kind, Set.copyOf(types), List.copyOf(identityTypes),
                 List.copyOf(e.dataCategories), List.copyOf(e.purposes), e.retention.trim(), trim(e.source),
                 List.copyOf(recipients), trim(e.automatedDecisionMaking), trim(e.transfers), topic, deadline,
-                Boolean.TRUE.equals(e.manual));
+                Boolean.TRUE.equals(e.manual), progress);
+    }
+
+    /** Optional; when given, an ISO-8601 duration of at least a minute and below the reply deadline. */
+    private static Duration progressTimeout(String name, int at, String label, String value, Duration replyDeadline) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Duration d;
+        try {
+            d = Duration.parse(value.trim());
+        } catch (DateTimeParseException ex) {
+            throw fail(name, at, label + "'progressTimeout' must be an ISO-8601 duration such as PT10M");
+        }
+        if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(replyDeadline) >= 0) {
+            throw fail(name, at, label + "'progressTimeout' must be at least PT1M and shorter than 'replyDeadline'");
+        }
+        return d;
     }
 
     private static Duration replyDeadline(String name, int at, String label, String value) {

@@ -100,6 +100,41 @@ class RetryTest {
                 });
     }
 
+    /** Issue 13 finding 9: a system that acknowledged and then went silent (it crashed) is asked again. */
+    @Test
+    void anAcknowledgedTaskWithoutProgressIsResentAfterTheProgressTimeoutWithTheSameTaskId() {
+        UUID ticketId = submit("ERASURE", "silent.after.ack@example.org", "{}");
+        Task sent = task(ticketId, "crm");
+        FanoutFixtures.send(sent, FanoutFixtures.result(sent, "ACKNOWLEDGED", d -> { }));
+        Task acked = FanoutFixtures.awaitTask(ticketId, "crm", TaskState.ACKNOWLEDGED);
+        Duration progressTimeout = Duration.ofMinutes(2); // systems.yaml: progressTimeout of crm
+        assertThat(acked.nextAttemptAt).as("looked at again after the progress timeout, long before the reply deadline")
+                .isEqualTo(acked.acknowledgedAt.plus(progressTimeout)).isBefore(acked.replyDue);
+
+        runAt(acked.acknowledgedAt.plusSeconds(60));
+        assertThat(task(ticketId, "crm").attempts).as("within the progress timeout nothing happens").isEqualTo(1);
+
+        // a heartbeat (ACKNOWLEDGED again) is progress: the timeout starts over
+        FanoutFixtures.send(sent, FanoutFixtures.result(sent, "ACKNOWLEDGED", d -> { }));
+        await().atMost(Duration.ofSeconds(30)).until(() -> task(ticketId, "crm").acknowledgedAt.isAfter(acked.acknowledgedAt));
+        Task beating = task(ticketId, "crm");
+        assertThat(beating.nextAttemptAt).isEqualTo(beating.acknowledgedAt.plus(progressTimeout));
+
+        Instant silentTooLong = beating.nextAttemptAt.plusSeconds(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            runAt(silentTooLong);
+            return task(ticketId, "crm").attempts == 2;
+        });
+        Task resent = task(ticketId, "crm");
+        assertThat(resent.id).isEqualTo(sent.id);
+        assertThat(resent.state).isEqualTo(TaskState.SENT);
+        List<JsonNode> onTopic = commands("crm", ticketId, 2);
+        assertThat(onTopic).extracting(c -> c.path("data").path("taskId").asText()).containsOnly(sent.id.toString());
+        assertThat(onTopic).extracting(c -> c.path("data").path("attempt").asInt()).containsExactly(1, 2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> TaskChange.forTicket(ticketId)))
+                .filteredOn(c -> c.taskId.equals(sent.id)).extracting(c -> c.change).containsExactly("task-resent");
+    }
+
     private void runAt(Instant now) {
         retries.runOnce(now);
     }

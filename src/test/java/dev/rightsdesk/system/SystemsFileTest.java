@@ -84,6 +84,23 @@ class SystemsFileTest {
     }
 
     @Test
+    void progressTimeoutIsOptionalAndBoundedByTheReplyDeadline() {
+        assertThat(SystemsFile.parse("test.yaml", GOOD).get(0).progressTimeout()).isNull();
+        String with = GOOD.replace("    replyDeadline: P5D\n", "    replyDeadline: P5D\n    progressTimeout: PT10M\n");
+        ConnectedSystem crm = SystemsFile.parse("test.yaml", with).get(0);
+        assertThat(crm.progressTimeout()).isEqualTo(Duration.ofMinutes(10));
+        java.time.Instant now = java.time.Instant.parse("2026-12-03T10:00:00Z");
+        assertThat(crm.nextLookAfterProgress(now, now.plus(Duration.ofDays(5)))).isEqualTo(now.plus(Duration.ofMinutes(10)));
+        assertThat(crm.nextLookAfterProgress(now, now.plusSeconds(60))).as("never after the reply due date")
+                .isEqualTo(now.plusSeconds(60));
+        for (String bad : List.of("PT30S", "P5D", "P6D", "ten minutes")) {
+            assertThatThrownBy(() -> SystemsFile.parse("test.yaml", GOOD.replace("    replyDeadline: P5D\n",
+                    "    replyDeadline: P5D\n    progressTimeout: " + bad + "\n")))
+                    .hasMessageContaining("system 'crm'").hasMessageContaining("'progressTimeout'");
+        }
+    }
+
+    @Test
     void missingRequiredFieldNamesTheSystemAndItsLine() {
         String bad = GOOD.replace("    replyDeadline: P5D\n", "");
         assertThatThrownBy(() -> SystemsFile.parse("test.yaml", bad))

@@ -76,6 +76,18 @@ public final class TopicReader {
         return out;
     }
 
+    /** Sends every (key, value) with one producer, in order; returns once all are acknowledged. */
+    public static void sendAll(String topic, List<java.util.Map.Entry<String, String>> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedEnginesTestResource.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            records.forEach(r -> producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+            producer.flush();
+        }
+    }
+
     public static void send(String topic, String key, String value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedEnginesTestResource.bootstrapServers());

@@ -1,5 +1,6 @@
 package dev.rightsdesk.ai.remediation;
 
+import dev.rightsdesk.platform.cluster.ClusterLock;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,17 +31,19 @@ public class RemediationJobs {
     public static final String WARNING = "model-remediation-deadline-warning";
 
     private static final Logger LOG = Logger.getLogger(RemediationJobs.class);
-    private static final long SYNC_LOCK = 0x5249_4748_5453_0301L;
-    private static final long WATCH_LOCK = 0x5249_4748_5453_0302L;
+    private static final String SYNC_LOCK = "model-remediation-sync";
+    private static final String WATCH_LOCK = "model-remediation-watch";
 
     private final RemediationService remediations;
     private final TicketEvents events;
     private final EntityManager em;
+    private final ClusterLock cluster;
     private final AiConfig.Remediation config;
     private final Clock clock;
 
     public RemediationJobs(RemediationService remediations, TicketEvents events, EntityManager em, AiConfig config,
-            Clock clock) {
+            Clock clock, ClusterLock cluster) {
+        this.cluster = cluster;
         this.remediations = remediations;
         this.events = events;
         this.em = em;
@@ -146,7 +149,8 @@ public class RemediationJobs {
         return 1;
     }
 
-    private boolean lock(long key) {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, key).getSingleResult();
+    /** ClusterLock: one replica at a time, and no round starts once the application stops. */
+    private boolean lock(String name) {
+        return cluster.tryLock(name);
     }
 }

@@ -59,6 +59,9 @@ final class DemoConnector implements Runnable {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "rightsdesk-demo-" + system.key());
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a killed replica's demo systems hand their commands to the survivor's after 10 s, not Kafka's 45 s
+        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -44,6 +44,9 @@ public class TaskResultConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> onResults(KafkaRecordBatch<String, String> batch) {
+        if (applier.stopping()) {
+            return BatchApplier.leave(); // read again after the restart, malformed ones included
+        }
         List<CompletionStage<Void>> settled = new ArrayList<>();
         List<BatchApplier.Item<TaskResult>> valid = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {

@@ -90,11 +90,17 @@ public class TaskResultService {
         }
         Instant now = clock.instant();
         answers.storeStructured(task, r, now);
-        Applied applied = switch (r.outcome()) {
-            case ACKNOWLEDGED -> acknowledge(task, now);
-            case FAILED -> fail(task, ticket, r, now);
-            case COMPLETED, NOT_FOUND, PARTIAL -> answer(task, ticket, r, now);
-        };
+        Applied applied;
+        if (RegistryAnswerOrder.versionsMissing(task, r)) {
+            RegistryAnswerOrder.askAgain(task, now);
+            applied = Applied.APPLIED;
+        } else {
+            applied = switch (r.outcome()) {
+                case ACKNOWLEDGED -> acknowledge(task, now);
+                case FAILED -> fail(task, ticket, r, now);
+                case COMPLETED, NOT_FOUND, PARTIAL -> answer(task, ticket, r, now);
+            };
+        }
         if (applied == Applied.CHUNK_STORED) {
             return applied;
         }
@@ -129,14 +135,22 @@ public class TaskResultService {
     private Applied acknowledge(Task task, Instant now) {
         task.acknowledgedAt = now;
         if (task.state != TaskState.ESCALATED) {
-            // Still owed a final answer by the reply due date; the retry job keeps watching.
+            // Still owed a final answer by the reply due date; the retry job keeps watching, and sends the task
+            // again sooner when the system's progress timeout passes without a sign of life (a repeated
+            // ACKNOWLEDGED is that sign: a heartbeat).
             task.moveTo(TaskState.ACKNOWLEDGED, now);
             task.retryable = false;
-            if (task.replyDue != null && task.replyDue.isAfter(now)) {
-                task.nextAttemptAt = task.replyDue;
-            }
+            watchProgress(task, now);
         }
         return Applied.APPLIED;
+    }
+
+    /** Next look at the task: the progress timeout from now, at the latest the reply due date. */
+    private void watchProgress(Task task, Instant now) {
+        if (task.replyDue != null && task.replyDue.isAfter(now)) {
+            task.nextAttemptAt = registry.find(task.systemKey).map(s -> s.nextLookAfterProgress(now, task.replyDue))
+                    .orElse(task.replyDue);
+        }
     }
 
     private Applied fail(Task task, Ticket ticket, TaskResult r, Instant now) {
@@ -159,6 +173,9 @@ public class TaskResultService {
             AnswerStore.Assembly assembly = answers.addChunk(task, r.chunk(), now);
             if (assembly.waiting()) {
                 task.acknowledgedAt = task.acknowledgedAt == null ? now : task.acknowledgedAt;
+                if (task.state == TaskState.SENT || task.state == TaskState.ACKNOWLEDGED) {
+                    watchProgress(task, now); // a chunk is progress too
+                }
                 return Applied.CHUNK_STORED;
             }
             if (assembly.json() == null) {

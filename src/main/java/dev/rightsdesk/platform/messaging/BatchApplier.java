@@ -2,17 +2,16 @@ package dev.rightsdesk.platform.messaging;
 
 import dev.rightsdesk.platform.error.DatabaseUnavailable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -28,6 +27,9 @@ import org.jboss.logging.Logger;
  * channel's dead-letter strategy takes it with the reason in its headers;</li>
  * <li>while the database is unreachable nothing is given up: the work waits, with pauses growing to 10 s, until
  * the database is back; the connector stops fetching meanwhile and commits the offsets only after the acks.</li>
+ * <li>on a stop ({@link #stop(Duration)}, before the ORM closes) the batch being applied is finished, and every
+ * record from then on, or one that fails while stopping, is left unsettled: its offset is not committed and it is
+ * applied after the restart (each effect once: the inbox). A stop never dead-letters a valid record.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -39,14 +41,35 @@ public class BatchApplier {
     private static final Logger LOG = Logger.getLogger(BatchApplier.class);
 
     private final EntityManager em;
+    private final AtomicInteger applying = new AtomicInteger();
     private volatile boolean stopping;
 
     public BatchApplier(EntityManager em) {
         this.em = em;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * From now on nothing is applied; waits at most {@code grace} for the batches being applied to finish.
+     *
+     * @return true when none is being applied any more
+     */
+    public boolean stop(Duration grace) {
         stopping = true;
+        long end = System.nanoTime() + grace.toNanos();
+        while (applying.get() > 0 && System.nanoTime() < end) {
+            sleep(20);
+        }
+        return applying.get() == 0;
+    }
+
+    /** True once the application stops: a consumer leaves its records unsettled rather than settle them. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** A record left unsettled: not acknowledged, not dead-lettered; its offset stays uncommitted. */
+    public static CompletionStage<Void> leave() {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** A record of the batch and what was read from it. */
@@ -70,18 +93,23 @@ public class BatchApplier {
      * @param apply runs inside a transaction; it may throw to refuse an item
      */
     public <T> List<CompletionStage<Void>> apply(List<Item<T>> items, Consumer<T> apply) {
-        List<CompletionStage<Void>> settled = new ArrayList<>(items.size());
-        if (items.size() > 1 && together(items, apply)) {
-            items.forEach(i -> settled.add(i.record().ack()));
-        } else {
-            items.forEach(i -> settled.add(alone(i, apply)));
+        // counted before the check, so stop() either waits for this batch or this batch sees stopping
+        applying.incrementAndGet();
+        try {
+            List<CompletionStage<Void>> settled = new ArrayList<>(items.size());
+            if (stopping) {
+                items.forEach(i -> settled.add(leave()));
+            } else if (items.size() > 1 && together(items, apply)) {
+                items.forEach(i -> settled.add(i.record().ack()));
+            } else if (stopping) {
+                items.forEach(i -> settled.add(leave()));
+            } else {
+                items.forEach(i -> settled.add(alone(i, apply)));
+            }
+            return settled;
+        } finally {
+            applying.decrementAndGet();
         }
-        return settled;
-    }
-
-    /** Shutting down during an outage: the record is left unsettled, its offset uncommitted, and read again later. */
-    private static CompletionStage<Void> unsettled() {
-        return CompletableFuture.completedFuture(null);
     }
 
     /** One transaction for all; false when it failed for a reason other than an outage. */
@@ -90,6 +118,10 @@ public class BatchApplier {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     for (Item<T> item : items) {
+                        if (stopping) {
+                            // roll back rather than hold the stop up: the whole batch is read again after the restart
+                            throw new IllegalStateException("stopping");
+                        }
                         apply.accept(item.value());
                         // The next item may re-read (refresh) an entity this one changed: write the change out
                         // first, then let go of the entities, so that each flush checks one item's entities and
@@ -100,8 +132,10 @@ public class BatchApplier {
                 });
                 return true;
             } catch (RuntimeException e) {
-                if (!DatabaseUnavailable.isCause(e) || stopping) {
-                    // When stopping during an outage the single path below leaves the records unsettled.
+                if (stopping) {
+                    return false; // the caller leaves the records unsettled
+                }
+                if (!DatabaseUnavailable.isCause(e)) {
                     LOG.warnf("A batch of %d records from %s was not applied together (%s); applying them one by one",
                             items.size(), items.get(0).record().getTopic(), e.getClass().getSimpleName());
                     return false;
@@ -113,16 +147,20 @@ public class BatchApplier {
 
     /** Its own transaction, a few attempts; an outage is waited out rather than counted as an attempt. */
     private <T> CompletionStage<Void> alone(Item<T> item, Consumer<T> apply) {
+        if (stopping) {
+            return leave(); // the rest of a batch met by a stop: read again after the restart
+        }
         int attempt = 1;
         for (int outage = 1; ; ) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> apply.accept(item.value()));
                 return item.record().ack();
             } catch (RuntimeException e) {
+                if (stopping) {
+                    // Whatever failed while the application stops (a closed pool, an outage): read again after the restart.
+                    return leave();
+                }
                 if (DatabaseUnavailable.isCause(e)) {
-                    if (stopping) {
-                        return unsettled();
-                    }
                     waitOutOutage(outage++, 1, e);
                     continue;
                 }

@@ -76,11 +76,14 @@ class ResultsFailureTest {
     }
 
     static String result(String eventId, Task task, String outcome) {
+        return result(eventId, task.id.toString(), task.ticketId.toString(), task.attempts, task.systemKey, outcome);
+    }
+
+    static String result(String eventId, String taskId, String ticketId, int attempt, String system, String outcome) {
         ObjectNode event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId)
-                .put("source", "/systems/" + task.systemKey).put("type", "dev.rightsdesk.task.result.v1")
-                .put("subject", task.id.toString()).put("datacontenttype", "application/json");
-        event.putObject("data").put("taskId", task.id.toString()).put("ticketId", task.ticketId.toString())
-                .put("attempt", task.attempts).put("outcome", outcome);
+                .put("source", "/systems/" + system).put("type", "dev.rightsdesk.task.result.v1")
+                .put("subject", taskId).put("datacontenttype", "application/json");
+        event.putObject("data").put("taskId", taskId).put("ticketId", ticketId).put("attempt", attempt).put("outcome", outcome);
         return event.toString();
     }
 
