@@ -33,7 +33,9 @@ final class RegistryAnswerOrder {
 
     /** Keeps the task open and due for a re-send now (the retry job sends it with the next attempt). */
     static void askAgain(Task task, Instant now) {
-        task.state = TaskState.FAILED;
+        if (task.state != TaskState.FAILED) {
+            task.moveTo(TaskState.FAILED, now);
+        }
         task.retryable = true;
         task.lastError = ASKED_AGAIN;
         task.nextAttemptAt = now;
