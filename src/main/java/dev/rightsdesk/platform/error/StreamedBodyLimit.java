@@ -8,7 +8,6 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,16 +41,32 @@ public class StreamedBodyLimit implements ReaderInterceptor {
         return context.proceed();
     }
 
+    /**
+     * Why reading stopped. An {@link IOException} on purpose: Jackson passes I/O errors of its input through as they
+     * are, where it would wrap any other exception into a "wrong shape" error; {@link RefusedBodyMapper} answers it.
+     */
+    public static final class Refused extends IOException {
+        private final transient Problem problem;
+
+        Refused(Problem problem) {
+            super(problem.detail(), null);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
     /** 413 as the API answers it everywhere. */
-    static ProblemException tooLarge(long limit) {
-        return new ProblemException(413, "payload-too-large", "Payload too large", "The body must be at most " + limit + " bytes",
-                List.of());
+    static Refused tooLarge(long limit) {
+        return new Refused(Problem.of(413, "payload-too-large", "Payload too large", "The body must be at most " + limit + " bytes"));
     }
 
     /** 400 for text that is not UTF-8: Java's decoders would store U+FFFD in its place without a word. */
-    static ProblemException notUtf8() {
-        return ProblemException.invalid("The body is not valid UTF-8",
-                new ProblemException.FieldViolation("body", "must be UTF-8"));
+    static Refused notUtf8() {
+        return new Refused(Problem.of(ProblemException.invalid("The body is not valid UTF-8",
+                new ProblemException.FieldViolation("body", "must be UTF-8"))));
     }
 
     /** Counts what is read and stops past the limit; checks text bodies are UTF-8 on the way. */
@@ -92,13 +107,13 @@ public class StreamedBodyLimit implements ReaderInterceptor {
             return n;
         }
 
-        private void check(int b) {
+        private void check(int b) throws Refused {
             if (utf8 != null && !utf8.accept(b)) {
                 throw notUtf8();
             }
         }
 
-        private void end() {
+        private void end() throws Refused {
             if (utf8 != null && !utf8.complete()) {
                 throw notUtf8();
             }
@@ -112,7 +127,7 @@ public class StreamedBodyLimit implements ReaderInterceptor {
             return Math.max(0, r);
         }
 
-        private void counted(long n) {
+        private void counted(long n) throws Refused {
             count += n;
             if (count > limit) {
                 throw tooLarge(limit);
