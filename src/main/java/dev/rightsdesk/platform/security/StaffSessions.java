@@ -116,6 +116,7 @@ public class StaffSessions {
     /** Drops sessions that can no longer be used; every replica may run it, a delete twice does no harm. */
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
+        // every-replica: deleting rows that no replica accepts any more is idempotent; two replicas at once do no harm
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement delete = c.prepareStatement(
