@@ -43,8 +43,8 @@ public class ThrottledSignIn implements IdentityProvider<UsernamePasswordAuthent
 
     @Override
     public int priority() {
-        // before the built-in user store (and any other password store)
-        return SYSTEM_FIRST;
+        // before the built-in user store and any other password store (providers run highest first)
+        return Integer.MAX_VALUE;
     }
 
     @Override
