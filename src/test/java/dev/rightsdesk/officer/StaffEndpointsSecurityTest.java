@@ -76,15 +76,17 @@ class StaffEndpointsSecurityTest {
             new Endpoint("POST", "/officer/tickets/{id}/tasks/{taskId}/manual-completion", ACTORS, true),
             new Endpoint("POST", "/officer/tickets/{id}/remediations/{remediationId}/outcome", ACTORS, true));
 
-    static final Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<String, Map<String, String>> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Signs in through the form (as a browser does) and returns the session cookie. */
-    static String session(String user) {
+    /** Signs in through the form (as a browser does) and returns its cookies: the sign-in cookie and the session's. */
+    static Map<String, String> session(String user) {
         return SESSIONS.computeIfAbsent(user, u -> {
             var response = given().redirects().follow(false).contentType(ContentType.URLENC)
                     .formParam("j_username", u).formParam("j_password", u).post("/j_security_check");
             assertThat(response.statusCode()).as("form sign-in of " + u).isEqualTo(302);
-            return response.cookie("quarkus-credential");
+            assertThat(response.cookies()).containsKeys("quarkus-credential", "rightsdesk-session");
+            return Map.of("quarkus-credential", response.cookie("quarkus-credential"),
+                    "rightsdesk-session", response.cookie("rightsdesk-session"));
         });
     }
 
@@ -138,7 +140,7 @@ class StaffEndpointsSecurityTest {
                 if (e.path().equals("/officer/logout")) {
                     continue; // would end the shared session
                 }
-                int status = status(call(e).cookie("quarkus-credential", session(user)), e, e.concrete());
+                int status = status(call(e).cookies(session(user)), e, e.concrete());
                 if (e.allowed().contains(user)) {
                     assertThat(status).as(user + " on " + e.method() + " " + e.path()).isIn(200, 303, 400, 404, 409, 422);
                 } else {

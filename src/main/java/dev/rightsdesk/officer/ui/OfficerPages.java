@@ -13,6 +13,7 @@ import dev.rightsdesk.officer.ui.UiModels.StatusCount;
 import dev.rightsdesk.platform.error.Problem;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.security.Roles;
+import dev.rightsdesk.platform.security.StaffSessions;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.TicketStatus;
 import dev.rightsdesk.ticket.audit.TrailExport;
@@ -22,6 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,9 +67,11 @@ public class OfficerPages {
     private final TrailExport trail;
     private final OfficerConfig config;
     private final SecurityIdentity identity;
+    private final StaffSessions sessions;
 
     public OfficerPages(TicketQueue queue, TicketViews views, TrailExport trail, OfficerConfig config,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, StaffSessions sessions) {
+        this.sessions = sessions;
         this.queue = queue;
         this.views = views;
         this.trail = trail;
@@ -86,11 +90,17 @@ public class OfficerPages {
     @POST
     @Operation(hidden = true)
     @Path("logout")
-    public Response logout() {
-        // Form sign-in keeps the session in an encrypted cookie: expiring it signs out.
-        NewCookie expired = new NewCookie.Builder("quarkus-credential").path("/").maxAge(0).httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).value("").build();
-        return Response.seeOther(URI.create("/officer/login?signedOut=true")).cookie(expired).build();
+    public Response logout(@CookieParam(StaffSessions.COOKIE) String session) {
+        // The server-side session ends first: the sign-in cookie alone no longer opens anything, on any replica,
+        // even if the browser (or whoever copied it) keeps it. Then both cookies are expired in the browser.
+        sessions.revoke(session);
+        return Response.seeOther(URI.create("/officer/login?signedOut=true"))
+                .cookie(expired("quarkus-credential"), expired(StaffSessions.COOKIE)).build();
+    }
+
+    private static NewCookie expired(String name) {
+        return new NewCookie.Builder(name).path("/").maxAge(0).httpOnly(true).sameSite(NewCookie.SameSite.STRICT)
+                .value("").build();
     }
 
     @GET

@@ -21,6 +21,9 @@ import java.util.Properties;
  */
 public final class LocalSecrets {
 
+    /** The key of the form sign-in cookie (Quarkus' own name for it). */
+    public static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
+
     /** Every secret the application needs, with its length in bytes. */
     static final Map<String, Integer> SECRETS = new LinkedHashMap<>();
 
@@ -28,6 +31,8 @@ public final class LocalSecrets {
         SECRETS.put("rightsdesk.crypto.keys.local1", 32);
         SECRETS.put("rightsdesk.crypto.blind-index-key", 32);
         SECRETS.put("rightsdesk.training-exclusions.hmac-key", 32);
+        // Encrypts the staff sign-in cookie of form login: without it Quarkus makes a temporary key at each start.
+        SECRETS.put(SESSION_KEY, 32);
     }
 
     private LocalSecrets() {

@@ -43,9 +43,15 @@ public class SecurityProblems {
     void register(@Observes Router router) {
         // Before authentication: a staff API call without any credentials is refused at once.
         router.route().order(-900).handler(rc -> {
-            if (isStaffApi(rc.normalizedPath()) && rc.request().getHeader("Authorization") == null) {
+            String authorization = rc.request().getHeader("Authorization");
+            if (!isStaffApi(rc.normalizedPath())) {
+                rc.next();
+            } else if (authorization == null) {
                 unauthenticated(rc, rc.normalizedPath().startsWith("/api/v1/connector-keys")
                         ? "Sign in with a connector's service account" : "Sign in: this endpoint is for staff");
+            } else if (!usable(authorization, oidc)) {
+                // An empty Basic, or a scheme this deployment does not take: Quarkus would answer a bare challenge.
+                unauthenticated(rc, "The Authorization header holds no credentials this service takes");
             } else {
                 rc.next();
             }
@@ -74,6 +80,29 @@ public class SecurityProblems {
     public Response unauthorized(UnauthorizedException e) {
         return Problems.response(Problem.of(401, "unauthenticated", "Not signed in", "Sign in: this endpoint is for staff"),
                 Map.of("WWW-Authenticate", challenge()));
+    }
+
+    /** True when the header can carry credentials for the configured sign-in: Basic user:password, or a bearer token. */
+    static boolean usable(String authorization, boolean oidc) {
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        String credentials = space < 0 ? "" : value.substring(space + 1).trim();
+        if (credentials.isEmpty()) {
+            return false;
+        }
+        if (oidc) {
+            return scheme.equalsIgnoreCase("Bearer");
+        }
+        if (!scheme.equalsIgnoreCase("Basic")) {
+            return false;
+        }
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(credentials), java.nio.charset.StandardCharsets.UTF_8);
+            return decoded.indexOf(':') > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     boolean isStaffApi(String path) {
