@@ -1,7 +1,7 @@
 package dev.rightsdesk.access.rest;
 
 import dev.rightsdesk.access.AccessPackageService;
-import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.platform.http.ClientAddress;
 import dev.rightsdesk.intake.rest.IntakeResource;
 import dev.rightsdesk.intake.rest.VerificationResource;
 import dev.rightsdesk.intake.rest.VerificationResource.CodeEntry;

@@ -3,7 +3,7 @@ package dev.rightsdesk.access.web;
 import dev.rightsdesk.access.AccessPackageService;
 import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.intake.i18n.SubjectLocale;
-import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.platform.http.ClientAddress;
 import dev.rightsdesk.intake.status.StatusService;
 import dev.rightsdesk.intake.web.Csrf;
 import dev.rightsdesk.intake.web.DownloadView;

@@ -3,7 +3,7 @@ package dev.rightsdesk.intake.rest;
 import dev.rightsdesk.intake.IntakeRequest;
 import dev.rightsdesk.intake.IntakeService;
 import dev.rightsdesk.intake.SubjectConfig;
-import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.platform.http.ClientAddress;
 import dev.rightsdesk.intake.status.StatusService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;

@@ -1,7 +1,7 @@
 package dev.rightsdesk.intake.rest;
 
 import dev.rightsdesk.intake.i18n.SubjectLocale;
-import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.platform.http.ClientAddress;
 import dev.rightsdesk.intake.status.LinkLookup;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;

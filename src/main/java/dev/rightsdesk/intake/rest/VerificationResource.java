@@ -4,7 +4,7 @@ import dev.rightsdesk.intake.SubjectFlow;
 import dev.rightsdesk.intake.SubjectFlow.VerifyResult;
 import dev.rightsdesk.intake.status.StatusLinks;
 import dev.rightsdesk.intake.verification.CodeCheck;
-import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.platform.http.ClientAddress;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
 import io.vertx.core.http.HttpServerRequest;

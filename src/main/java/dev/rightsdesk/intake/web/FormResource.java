@@ -5,7 +5,7 @@ import dev.rightsdesk.intake.IntakeService;
 import dev.rightsdesk.intake.SubjectSecrets;
 import dev.rightsdesk.intake.i18n.PageText;
 import dev.rightsdesk.intake.i18n.SubjectLocale;
-import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.platform.http.ClientAddress;
 import dev.rightsdesk.intake.status.StatusLinks;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.ticket.RequestType;

@@ -1,7 +1,7 @@
 package dev.rightsdesk.intake.web;
 
 import dev.rightsdesk.intake.i18n.PageText;
-import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.platform.http.ClientAddress;
 import dev.rightsdesk.intake.status.LinkLookup;
 import dev.rightsdesk.intake.status.StatusService;
 import io.vertx.core.http.HttpServerRequest;

@@ -3,7 +3,7 @@ package dev.rightsdesk.intake.web;
 import dev.rightsdesk.intake.SubjectFlow;
 import dev.rightsdesk.intake.UnverifiedExpiryConfig;
 import dev.rightsdesk.intake.i18n.PageText;
-import dev.rightsdesk.intake.ratelimit.ClientAddress;
+import dev.rightsdesk.platform.http.ClientAddress;
 import dev.rightsdesk.intake.status.StatusLinks;
 import dev.rightsdesk.intake.verification.VerificationConfig;
 import dev.rightsdesk.platform.error.ProblemException;

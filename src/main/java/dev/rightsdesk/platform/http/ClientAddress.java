@@ -1,4 +1,4 @@
-package dev.rightsdesk.intake.ratelimit;
+package dev.rightsdesk.platform.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.rightsdesk.intake.ratelimit;
+package dev.rightsdesk.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
