@@ -10,6 +10,7 @@ import dev.rightsdesk.officer.action.ActionRequests.Extension;
 import dev.rightsdesk.officer.action.ActionRequests.Note;
 import dev.rightsdesk.officer.action.ActionRequests.Refusal;
 import dev.rightsdesk.officer.action.ActionRequests.Verification;
+import dev.rightsdesk.officer.decision.BalancingGate;
 import dev.rightsdesk.officer.decision.ComplaintRights;
 import dev.rightsdesk.officer.decision.RefusalGround;
 import dev.rightsdesk.officer.decision.RefusalScope;
@@ -50,9 +51,11 @@ public class OfficerActions {
     private final ComplaintRights complaintRights;
     private final TicketTasks tasks;
     private final ModelRemediations remediations;
+    private final BalancingGate balancing;
 
     public OfficerActions(TicketService tickets, TicketEvents events, ActionAudit audit, StatutoryClock clock,
-            ComplaintRights complaintRights, TicketTasks tasks, ModelRemediations remediations) {
+            ComplaintRights complaintRights, TicketTasks tasks, ModelRemediations remediations,
+            BalancingGate balancing) {
         this.tickets = tickets;
         this.events = events;
         this.audit = audit;
@@ -60,6 +63,7 @@ public class OfficerActions {
         this.complaintRights = complaintRights;
         this.tasks = tasks;
         this.remediations = remediations;
+        this.balancing = balancing;
     }
 
     /** Identity checked by hand (post, phone): to review, or on to fan-out when review is off. */
@@ -182,6 +186,11 @@ public class OfficerActions {
         if (remediations.anyOpen(t.id)) {
             throw ProblemException.conflict("open-remediations", "Model remediations are still open",
                     "Every model remediation must have its outcome recorded before the ticket is closed");
+        }
+        if (balancing.owed(t)) {
+            throw ProblemException.conflict("objection-undecided", "The objection awaits your decision",
+                    "An objection on legitimate interest (Art. 21(1)) is answered only after the balancing decision"
+                            + " is recorded: upheld, or overruled with compelling legitimate grounds");
         }
         if (t.status != TicketStatus.READY_FOR_RESPONSE) {
             tickets.move(t, TicketStatus.READY_FOR_RESPONSE, actor, "closing: nothing left to wait for",

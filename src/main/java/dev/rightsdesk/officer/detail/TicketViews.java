@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rightsdesk.ai.exclusion.ObjectionDecision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rightsdesk.intake.RequestDetails;
 import dev.rightsdesk.officer.OfficerConfig;
 import dev.rightsdesk.officer.TicketDeadline;
+import dev.rightsdesk.officer.decision.BalancingGate;
 import dev.rightsdesk.officer.decision.TicketRefusal;
 import dev.rightsdesk.officer.decision.TicketResponse;
 import dev.rightsdesk.officer.detail.TicketView.DeadlineView;
@@ -21,7 +21,6 @@ import dev.rightsdesk.officer.work.RemediationView;
 import dev.rightsdesk.officer.work.TaskView;
 import dev.rightsdesk.officer.work.TicketTasks;
 import dev.rightsdesk.platform.security.Roles;
-import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.Ticket;
 import dev.rightsdesk.ticket.TicketService;
 import dev.rightsdesk.ticket.TicketStatus;
@@ -158,27 +157,17 @@ public class TicketViews {
         if (!t.extended && !today.isAfter(t.dueDate)) {
             allowed.add("extension");
         }
+        boolean balancingOwed = decision == null && BalancingGate.needsBalancing(t);
         if (t.isVerified() && taskViews.stream().noneMatch(TaskView::open)
-                && remediationViews.stream().noneMatch(RemediationView::open)) {
+                && remediationViews.stream().noneMatch(RemediationView::open) && !balancingOwed) {
             allowed.add("closure");
         }
-        if (t.isVerified() && decision == null && isBalancingObjection(t)) {
+        if (t.isVerified() && balancingOwed) {
             allowed.add("objection-decision");
         }
         return allowed;
     }
 
-    private static boolean isBalancingObjection(Ticket t) {
-        if (t.type != RequestType.OBJECTION) {
-            return false;
-        }
-        try {
-            var objection = RequestDetails.STRICT.readValue(t.detailsJson, RequestDetails.Objection.class);
-            return objection.basis() == RequestDetails.ObjectionBasis.LEGITIMATE_INTEREST;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static RefusalView refusal(TicketRefusal r) {
         return new RefusalView(r.id, r.scope.name(), Arrays.asList(r.grounds.split(",")), r.reasons, r.complaintRights,

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One row of the queue; no personal data (the ticket detail shows the subject to those allowed to see it). */
+/**
+ * One row of the queue; no personal data (the ticket detail shows the subject to those allowed to see it).
+ * {@code awaitingDecision}: an Art. 21(1) objection whose balancing decision the officer has not recorded yet.
+ */
 public record QueueItem(
         UUID id,
         RequestType type,
@@ -18,7 +21,8 @@ public record QueueItem(
         DaysLeft daysLeft,
         String assignee,
         boolean flagged,
-        boolean verified) {
+        boolean verified,
+        boolean awaitingDecision) {
 
     /** The first block of the id: enough to tell tickets apart on screen. */
     public String shortId() {

@@ -2,6 +2,8 @@ package dev.rightsdesk.officer.queue;
 
 import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.officer.OfficerConfig;
+import dev.rightsdesk.officer.decision.BalancingGate;
+import dev.rightsdesk.platform.crypto.FieldCipher;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +37,16 @@ public class TicketQueue {
     private final EntityManager em;
     private final StatutoryClock clock;
     private final OfficerConfig config;
+    private final FieldCipher cipher;
+    private final BalancingGate balancing;
 
-    public TicketQueue(EntityManager em, StatutoryClock clock, OfficerConfig config) {
+    public TicketQueue(EntityManager em, StatutoryClock clock, OfficerConfig config, FieldCipher cipher,
+            BalancingGate balancing) {
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.cipher = cipher;
+        this.balancing = balancing;
     }
 
     public QueuePage page(QueueFilter filter) {
@@ -67,7 +74,7 @@ public class TicketQueue {
     /** The SELECT the queue runs for {@code where}, ordered for the index; visible to the test that EXPLAINs it. */
     public static String selectSql(String where) {
         return "SELECT t.id, t.type, t.status, t.channel, t.received_at, t.effective_due, t.extended, t.assignee,"
-                + " t.flagged, t.verified_at FROM ticket t WHERE " + where + " ORDER BY t.effective_due, t.id";
+                + " t.flagged, t.verified_at, CASE WHEN t.type = 'OBJECTION' THEN t.details_enc END FROM ticket t WHERE " + where + " ORDER BY t.effective_due, t.id";
     }
 
     /** The WHERE clause for {@code filter}, filling {@code params}; public for the test that EXPLAINs it. */
@@ -109,9 +116,18 @@ public class TicketQueue {
     private QueueItem item(Object[] r, LocalDate today) {
         TicketStatus status = TicketStatus.valueOf((String) r[2]);
         LocalDate due = toLocalDate(r[5]);
-        return new QueueItem((UUID) r[0], RequestType.valueOf((String) r[1]), status, (String) r[3], toInstant(r[4]),
+        UUID id = (UUID) r[0];
+        RequestType type = RequestType.valueOf((String) r[1]);
+        boolean verified = r[9] != null;
+        return new QueueItem(id, type, status, (String) r[3], toInstant(r[4]),
                 due, (Boolean) r[6], DaysLeft.of(today, due, status, config.dueSoonDays()), (String) r[7],
-                (Boolean) r[8], r[9] != null);
+                (Boolean) r[8], verified, verified && status.isOpen() && awaitingDecision(id, type, (String) r[10]));
+    }
+
+    /** Only objections carry their details here; decrypting them is a few microseconds a row. */
+    private boolean awaitingDecision(UUID id, RequestType type, String detailsEnc) {
+        return detailsEnc != null && BalancingGate.needsBalancing(type, cipher.decrypt(detailsEnc))
+                && !balancing.decided(id);
     }
 
     private Map<TicketStatus, Long> countsByStatus() {
