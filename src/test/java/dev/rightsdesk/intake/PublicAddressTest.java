@@ -42,4 +42,13 @@ class PublicAddressTest {
                 .map(m -> m.group(1)).toList();
         assertThat(links).isNotEmpty().allSatisfy(base -> assertThat(base).isEqualTo(running));
     }
+
+    @Test
+    void theStatusPageGivesAReferenceToQuoteAndSaysToKeepTheLink() {
+        String email = freshEmail("reference");
+        String id = submitAccess(email);
+        String token = verifyByApi(id, email);
+        String page = io.restassured.RestAssured.given().get("/status/" + token).then().statusCode(200).extract().asString();
+        assertThat(page).contains("RD-" + id.substring(0, 8).toUpperCase()).contains("Keep this link");
+    }
 }
