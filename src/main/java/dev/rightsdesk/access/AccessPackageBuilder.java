@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rightsdesk.ai.access.AiAccessSections;
 import dev.rightsdesk.deadline.StatutoryClock;
+import dev.rightsdesk.intake.PublicAddress;
 import dev.rightsdesk.intake.SubjectConfig;
 import dev.rightsdesk.intake.i18n.SubjectLocale;
 import dev.rightsdesk.ticket.Ticket;
@@ -43,10 +44,12 @@ public class AccessPackageBuilder {
     private final SubjectConfig config;
     private final ObjectMapper json;
     private final StatutoryClock clock;
+    private final PublicAddress address;
 
     public AccessPackageBuilder(AccessPackageSource systems, AiAccessSections ai, SubjectConfig config, ObjectMapper mapper,
-            StatutoryClock clock) {
+            StatutoryClock clock, PublicAddress address) {
         this.clock = clock;
+        this.address = address;
         this.systems = systems;
         this.ai = ai;
         this.config = config;
@@ -149,8 +152,7 @@ public class AccessPackageBuilder {
     }
 
     private String formUrl() {
-        String base = config.publicBaseUrl().toString();
-        return base.endsWith("/") ? base : base + "/";
+        return address.base() + "/";
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -12,7 +12,8 @@ public interface SubjectConfig {
 
     /**
      * {@code rightsdesk.subject.public-base-url}: the address subjects reach this service at; links in mails
-     * (status page, verification page) start with it. No trailing slash.
+     * (status page, verification page) start with it. No trailing slash. Left at the default, {@link PublicAddress}
+     * uses this process's loopback address at the port it really listens on (embedded run); production refuses it.
      */
     @WithDefault("http://localhost:8080")
     URI publicBaseUrl();

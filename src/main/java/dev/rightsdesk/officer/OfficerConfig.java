@@ -2,6 +2,8 @@ package dev.rightsdesk.officer;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of the officer's queue and actions. */
 @ConfigMapping(prefix = "rightsdesk.officer")
@@ -26,4 +28,17 @@ public interface OfficerConfig {
     /** Most tickets one bulk action may name. */
     @WithDefault("100")
     int bulkMax();
+
+    /**
+     * How many of the most recent tickets matching the other filters a search by name looks at. Names are
+     * encrypted at rest, so they are compared after decryption; past this many the officer is asked to narrow down.
+     */
+    @WithDefault("5000")
+    int nameSearchScan();
+
+    /**
+     * Staff user names offered in the assignee pickers, besides the signed-in user and everyone who has a ticket
+     * now (with OIDC the service cannot list the provider's users). The embedded run names its built-in users.
+     */
+    Optional<List<String>> knownOfficers();
 }

@@ -149,6 +149,13 @@ class FanoutTest {
         org.awaitility.Awaitility.await().atMost(FanoutFixtures.WAIT)
                 .until(() -> tasks(ticketId).stream().allMatch(Task::isFinal));
         retireEveryModelVersion(ticketId);
+        // R-object: an Art. 21(1) objection also waits for the officer's balancing decision.
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> dev.rightsdesk.ticket.Ticket.<dev.rightsdesk.ticket.Ticket>findById(ticketId).status))
+                .isEqualTo(TicketStatus.AWAITING_SYSTEMS);
+        io.quarkus.arc.Arc.container().instance(dev.rightsdesk.officer.action.CaseWorkActions.class).get()
+                .decideObjection(ticketId, "officer-1", new dev.rightsdesk.officer.action.ActionRequests
+                        .ObjectionDecisionRequest(false, "no compelling grounds"));
         awaitStatus(ticketId, TicketStatus.READY_FOR_RESPONSE);
         assertReadyEventNamesEverySystemWithoutPersonalData(ticketId, "ada.object@example.org");
     }

@@ -179,6 +179,12 @@ public class ExclusionService {
         return new ObjectionDecisionView(ticketId, compellingGrounds, event, lifted, version, actor, now);
     }
 
+    /** Whether an officer recorded the decision on this objection; the officer's balancing gate asks. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean objectionDecided(UUID ticketId) {
+        return ObjectionDecision.forTicket(ticketId).isPresent();
+    }
+
     private void checkDecidable(Ticket ticket, boolean compellingGrounds, String reasons) {
         if (ticket.type != RequestType.OBJECTION) {
             throw ProblemException.conflict("not-an-objection", "Not an objection",

@@ -113,6 +113,8 @@ public interface PageText {
     String verifyClosed();
     String verifyExpired();
     String statusTitle();
+    String statusReference();
+    String statusKeepLink();
     String statusType();
     String statusReceived();
     String statusDue();

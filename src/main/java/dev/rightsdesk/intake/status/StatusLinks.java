@@ -1,6 +1,6 @@
 package dev.rightsdesk.intake.status;
 
-import dev.rightsdesk.intake.SubjectConfig;
+import dev.rightsdesk.intake.PublicAddress;
 import dev.rightsdesk.intake.SubjectSecrets;
 import dev.rightsdesk.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +24,11 @@ public class StatusLinks {
     public static final String PAGE = "/status/";
 
     private final SubjectSecrets secrets;
-    private final SubjectConfig config;
+    private final PublicAddress address;
 
-    public StatusLinks(SubjectSecrets secrets, SubjectConfig config) {
+    public StatusLinks(SubjectSecrets secrets, PublicAddress address) {
         this.secrets = secrets;
-        this.config = config;
+        this.address = address;
     }
 
     /** Gives a new ticket its token (in the ticket's own transaction). */
@@ -64,8 +64,7 @@ public class StatusLinks {
     }
 
     private String base() {
-        String base = config.publicBaseUrl().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return address.base();
     }
 
     /** Removes the link of a purged ticket; the page then no longer opens. */

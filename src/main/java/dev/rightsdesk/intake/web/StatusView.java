@@ -29,6 +29,11 @@ public record StatusView(
         }
     }
 
+    /** The reference to quote when writing to the controller, e.g. RD-3F2A9C1B. */
+    public String reference() {
+        return dev.rightsdesk.ticket.TicketReference.of(status.id());
+    }
+
     public boolean needsConfirmation() {
         return confirmHref != null;
     }

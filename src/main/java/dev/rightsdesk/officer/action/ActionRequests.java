@@ -54,6 +54,7 @@ public final class ActionRequests {
     public record Extension(@Size(max = REASON) String reason) {
     }
 
+    /** {@code assignee}: a user name, {@code me} for the caller, or null to unassign. */
     public record Assignment(
             @Pattern(regexp = "^[A-Za-z0-9._@-]{1,100}$", message = "must be a user name (letters, digits, . _ @ -)")
             String assignee,
@@ -109,6 +110,12 @@ public final class ActionRequests {
     public record BulkRefusal(@NotEmpty(message = "must name at least one ticket") List<@NotNull UUID> ids,
             @NotEmpty(message = "must name at least one ground") List<@NotNull RefusalGround> grounds,
             @NotBlank(message = "is required") @Size(max = REASON) String reasons) {
+    }
+
+    /** {@code assignee}: a user name, or null to unassign every ticket named. */
+    public record BulkAssignment(@NotEmpty(message = "must name at least one ticket") List<@NotNull UUID> ids,
+            @Pattern(regexp = "^[A-Za-z0-9._@-]{1,100}$", message = "must be a user name (letters, digits, . _ @ -)")
+            String assignee) {
     }
 
     /** {@code reason} is required for tickets still waiting for review: they are answered by hand. */

@@ -2,7 +2,9 @@ package dev.rightsdesk.officer.action;
 
 import dev.rightsdesk.officer.OfficerConfig;
 import dev.rightsdesk.officer.action.ActionRequests.Approval;
+import dev.rightsdesk.officer.action.ActionRequests.Assignment;
 import dev.rightsdesk.officer.action.ActionRequests.BulkApproval;
+import dev.rightsdesk.officer.action.ActionRequests.BulkAssignment;
 import dev.rightsdesk.officer.action.ActionRequests.BulkClosure;
 import dev.rightsdesk.officer.action.ActionRequests.BulkRefusal;
 import dev.rightsdesk.officer.action.ActionRequests.Closure;
@@ -23,7 +25,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Approve, refuse or close many tickets at once (spam, duplicates). Each ticket is its own transaction with its
+ * Approve, assign, refuse or close many tickets at once (spam, duplicates). Each ticket is its own transaction with its
  * own audit entry: one ticket that may not take the action is reported and does not hold back the others.
  * Deliberately not {@code @Transactional} itself.
  */
@@ -53,6 +55,10 @@ public class BulkActions {
     public Result refuse(@Valid BulkRefusal request, String actor) {
         return each(request.ids(), id -> actions.refuse(id, actor,
                 new Refusal(RefusalScope.WHOLE, request.grounds(), request.reasons())));
+    }
+
+    public Result assign(@Valid BulkAssignment request, String actor) {
+        return each(request.ids(), id -> actions.assign(id, actor, new Assignment(request.assignee(), "bulk assignment")));
     }
 
     public Result close(@Valid BulkClosure request, String actor) {

@@ -59,6 +59,8 @@ public class CaseWorkActions {
         detail.put("event", decision.event());
         detail.put("liftedEntries", decision.liftedEntries());
         audit.record(t, "objection-decision", actor, detail, request.reasons());
+        // The balancing gate held the ticket; with the decision on file it may now be ready for the response.
+        tasks.reconsider(t.id);
         return t;
     }
 

@@ -3,6 +3,7 @@ package dev.rightsdesk.officer.action;
 import dev.rightsdesk.deadline.ExtensionRefused;
 import dev.rightsdesk.deadline.StatutoryClock;
 import dev.rightsdesk.officer.TicketDeadline;
+import dev.rightsdesk.officer.decision.BalancingGate;
 import dev.rightsdesk.officer.work.ModelRemediations;
 import dev.rightsdesk.officer.work.TicketTasks;
 import dev.rightsdesk.platform.error.ProblemException;
@@ -50,11 +51,14 @@ public class TicketPolicy {
     private final StatutoryClock clock;
     private final TicketTasks tasks;
     private final ModelRemediations remediations;
+    private final BalancingGate balancing;
 
-    public TicketPolicy(StatutoryClock clock, TicketTasks tasks, ModelRemediations remediations) {
+    public TicketPolicy(StatutoryClock clock, TicketTasks tasks, ModelRemediations remediations,
+            BalancingGate balancing) {
         this.clock = clock;
         this.tasks = tasks;
         this.remediations = remediations;
+        this.balancing = balancing;
     }
 
     /** The slugs of the actions allowed on {@code t} now, in a stable order. */
@@ -120,6 +124,11 @@ public class TicketPolicy {
         if (remediations.anyOpen(t.id)) {
             return ProblemException.conflict("open-remediations", "Model remediations are still open",
                     "Every model remediation must have its outcome recorded before the ticket is closed");
+        }
+        if (balancing.owed(t)) {
+            return ProblemException.conflict("objection-undecided", "The objection awaits your decision",
+                    "An objection on legitimate interest (Art. 21(1)) is answered only after the balancing decision"
+                            + " is recorded: upheld, or overruled with compelling legitimate grounds");
         }
         return null;
     }

@@ -7,6 +7,7 @@ import dev.rightsdesk.ai.exclusion.ObjectionDecision;
 import dev.rightsdesk.officer.OfficerConfig;
 import dev.rightsdesk.officer.TicketDeadline;
 import dev.rightsdesk.officer.action.TicketPolicy;
+import dev.rightsdesk.officer.decision.BalancingGate;
 import dev.rightsdesk.officer.detail.TicketView.DeadlineView;
 import dev.rightsdesk.officer.detail.TicketView.ObjectionDecisionView;
 import dev.rightsdesk.officer.detail.TicketView.RefusalView;
@@ -147,23 +148,12 @@ public class TicketViews {
      */
     private List<String> allowed(Ticket t, ObjectionDecision decision) {
         List<String> allowed = new ArrayList<>(policy.allowed(t));
-        if (t.status.isOpen() && t.isVerified() && decision == null && isBalancingObjection(t)) {
+        if (t.status.isOpen() && t.isVerified() && decision == null && BalancingGate.needsBalancing(t)) {
             allowed.add("objection-decision");
         }
         return allowed;
     }
 
-    private static boolean isBalancingObjection(Ticket t) {
-        if (t.type != RequestType.OBJECTION) {
-            return false;
-        }
-        try {
-            var objection = RequestDetails.STRICT.readValue(t.detailsJson, RequestDetails.Objection.class);
-            return objection.basis() == RequestDetails.ObjectionBasis.LEGITIMATE_INTEREST;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static RefusalView refusal(TicketRefusal r) {
         return new RefusalView(r.id, r.scope.name(), Arrays.asList(r.grounds.split(",")), r.reasons, r.complaintRights,

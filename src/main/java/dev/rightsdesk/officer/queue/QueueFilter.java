@@ -12,6 +12,11 @@ import java.util.List;
  * @param overdue  true: past the effective due date; false: not yet past it
  * @param dueWithinDays effective due date at most this many days from today (overdue ones included)
  * @param flagged  true: a system failed or the ticket was escalated
+ * @param email    the subject's e-mail address, matched exactly through the blind index; never logged
+ * @param name     part of the subject's name, case- and accent-insensitive; never logged
+ * @param ticket   a ticket id, a reference ({@code RD-3F2A9C1B}) or the first digits of an id
+ * @param sort     the order; due date when null
+ * @param descending latest (or last) first
  */
 public record QueueFilter(
         List<TicketStatus> statuses,
@@ -21,18 +26,37 @@ public record QueueFilter(
         String assignee,
         Boolean flagged,
         int page,
-        int size) {
+        int size,
+        String email,
+        String name,
+        String ticket,
+        QueueSort sort,
+        boolean descending) {
 
     public static final String UNASSIGNED = "none";
 
     public QueueFilter {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
         types = types == null ? List.of() : List.copyOf(types);
-        assignee = assignee == null || assignee.isBlank() ? null : assignee.trim();
+        assignee = blank(assignee);
+        email = blank(email);
+        name = blank(name);
+        ticket = blank(ticket);
+        sort = sort == null ? QueueSort.DUE : sort;
+    }
+
+    /** Without search or sort: the queue as it always was, earliest due first. */
+    public QueueFilter(List<TicketStatus> statuses, List<RequestType> types, Boolean overdue, Integer dueWithinDays,
+            String assignee, Boolean flagged, int page, int size) {
+        this(statuses, types, overdue, dueWithinDays, assignee, flagged, page, size, null, null, null, null, false);
     }
 
     /** Whether only open tickets are asked for, so the partial index applies. */
     public boolean openOnly() {
         return statuses.isEmpty() || statuses.stream().allMatch(TicketStatus::isOpen);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

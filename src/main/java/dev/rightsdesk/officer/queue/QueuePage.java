@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of the queue, ordered by effective due date, with the counts an officer scans first: tickets per
- * status (over all tickets), open tickets overdue, open tickets flagged.
+ * One page of the queue, in the order asked for, with the counts an officer scans first: tickets per status (over
+ * all tickets), open tickets overdue, open tickets flagged. {@code nameSearchCapped}: a name search looked at the
+ * most recent tickets only (names are encrypted, so they are compared after decryption); narrow it with filters.
  */
 public record QueuePage(
         List<QueueItem> items,
@@ -16,7 +17,8 @@ public record QueuePage(
         int totalPages,
         Map<TicketStatus, Long> countsByStatus,
         long overdue,
-        long flagged) {
+        long flagged,
+        boolean nameSearchCapped) {
 
     public boolean hasPrevious() {
         return page > 0;

@@ -1,6 +1,7 @@
 package dev.rightsdesk.officer.rest;
 
 import dev.rightsdesk.officer.action.ActionRequests.BulkApproval;
+import dev.rightsdesk.officer.action.ActionRequests.BulkAssignment;
 import dev.rightsdesk.officer.action.ActionRequests.BulkClosure;
 import dev.rightsdesk.officer.action.ActionRequests.BulkRefusal;
 import dev.rightsdesk.officer.action.BulkActions;
@@ -57,6 +58,16 @@ public class BulkActionResource {
     @APIResponse(responseCode = "200", description = "The outcome per ticket")
     public BulkActions.Result bulkRefusal(BulkRefusal request) {
         return bulk.refuse(require(request), identity.getPrincipal().getName());
+    }
+
+    @POST
+    @Path("assignment")
+    @Operation(summary = "Assign many tickets to one user ('me': the caller; null: unassign)")
+    @APIResponse(responseCode = "200", description = "The outcome per ticket")
+    public BulkActions.Result bulkAssignment(BulkAssignment request) {
+        BulkAssignment body = require(request);
+        String me = identity.getPrincipal().getName();
+        return bulk.assign(new BulkAssignment(body.ids(), "me".equals(body.assignee()) ? me : body.assignee()), me);
     }
 
     @POST

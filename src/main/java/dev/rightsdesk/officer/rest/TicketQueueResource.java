@@ -5,6 +5,7 @@ import dev.rightsdesk.officer.action.TicketRegistration;
 import dev.rightsdesk.officer.detail.TicketViews;
 import dev.rightsdesk.officer.queue.QueueFilter;
 import dev.rightsdesk.officer.queue.QueuePage;
+import dev.rightsdesk.officer.queue.QueueSort;
 import dev.rightsdesk.officer.queue.TicketQueue;
 import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.error.ProblemException.FieldViolation;
@@ -13,6 +14,7 @@ import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.TicketStatus;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -57,9 +59,11 @@ public class TicketQueueResource {
     }
 
     @GET
-    @Operation(summary = "The queue, ordered by effective due date, with counts per status")
-    @APIResponse(responseCode = "200", description = "One page of tickets (no personal data)")
-    @APIResponse(responseCode = "400", description = "A filter value is not valid")
+    @Operation(summary = "The queue, with counts per status; filter, sort and page it",
+            description = "Rows carry the subject's name and e-mail for the officer role only. To search by the"
+                    + " subject's e-mail or name use POST /api/v1/tickets/search: personal data never goes in a URL.")
+    @APIResponse(responseCode = "200", description = "One page of tickets")
+    @APIResponse(responseCode = "400", description = "A filter value is not valid (problem+json naming it)")
     public QueuePage list(
             @Parameter(description = "Statuses (repeat or comma-separate); default: every open status")
             @QueryParam("status") List<String> status,
@@ -73,16 +77,58 @@ public class TicketQueueResource {
             @QueryParam("assignee") String assignee,
             @Parameter(description = "true: a system failed or the ticket was escalated")
             @QueryParam("flagged") String flagged,
+            @Parameter(description = "A ticket id, a reference like RD-3F2A9C1B, or the first 6+ digits of an id")
+            @QueryParam("ticket") String ticket,
+            @Parameter(description = "Order by due (default: effective due date), received, status (in workflow"
+                    + " order) or type") @QueryParam("sort") String sort,
+            @Parameter(description = "asc (default) or desc") @QueryParam("order") String order,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "Page size, at most 200") @QueryParam("size") @DefaultValue("0") int size) {
+        return search(new QueueSearch(null, null, ticket, status, type, StaffApi.bool(overdue, "overdue"),
+                StaffApi.days(dueWithinDays, "dueWithinDays"), assignee, StaffApi.bool(flagged, "flagged"), sort, order,
+                page, size));
+    }
+
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search the queue by the subject's e-mail (exact) or name (part of it), with the queue's filters",
+            description = "A POST so that personal data stays out of URLs and access logs. The answer is the same page"
+                    + " as GET /api/v1/tickets.")
+    @APIResponse(responseCode = "200", description = "One page of the tickets found")
+    @APIResponse(responseCode = "400", description = "A field is not valid (problem+json naming it)")
+    public QueuePage search(@Valid QueueSearch body) {
+        QueueSearch q = require(body);
+        int page = q.page() == null ? 0 : q.page();
+        int size = q.size() == null ? 0 : q.size();
         if (page < 0 || size < 0) {
             throw ProblemException.invalid("Paging cannot be negative",
                     new FieldViolation(page < 0 ? "page" : "size", "must not be negative"));
         }
-        String who = "me".equals(assignee) ? identity.getPrincipal().getName() : assignee;
-        return queue.page(new QueueFilter(StaffApi.enums(status, TicketStatus.class, "status"),
-                StaffApi.enums(type, RequestType.class, "type"), StaffApi.bool(overdue, "overdue"),
-                StaffApi.days(dueWithinDays, "dueWithinDays"), who, StaffApi.bool(flagged, "flagged"), page, size));
+        String who = "me".equals(q.assignee()) ? identity.getPrincipal().getName() : q.assignee();
+        return queue.page(new QueueFilter(StaffApi.enums(q.status(), TicketStatus.class, "status"),
+                StaffApi.enums(q.type(), RequestType.class, "type"), q.overdue(), q.dueWithinDays(), who, q.flagged(),
+                page, size, q.email(), q.name(), q.ticket(), sort(q.sort()), descending(q.order())),
+                identity.hasRole(Roles.OFFICER));
+    }
+
+    /** {@code due}, {@code received}, {@code status} or {@code type}; due when absent. */
+    public static QueueSort sort(String value) {
+        if (value == null || value.isBlank()) {
+            return QueueSort.DUE;
+        }
+        return StaffApi.enums(List.of(value), QueueSort.class, "sort").stream().findFirst().orElse(QueueSort.DUE);
+    }
+
+    /** {@code asc} or {@code desc}; ascending when absent. */
+    public static boolean descending(String value) {
+        if (value == null || value.isBlank() || "asc".equalsIgnoreCase(value.trim())) {
+            return false;
+        }
+        if ("desc".equalsIgnoreCase(value.trim())) {
+            return true;
+        }
+        throw ProblemException.invalid("Unknown order", new FieldViolation("order", "must be asc or desc"));
     }
 
     @POST

@@ -137,7 +137,8 @@ public class TicketResource {
     @Operation(summary = "Assign or reassign the ticket (assignee null: unassign)")
     @APIResponse(responseCode = "200", description = "Assigned; the ticket")
     public TicketView assignment(@PathParam("id") String id, Assignment body) {
-        return act(id, body, t -> actions.assign(t, actor(), body));
+        Assignment resolved = body == null || !"me".equals(body.assignee()) ? body : new Assignment(actor(), body.reason());
+        return act(id, resolved, t -> actions.assign(t, actor(), resolved));
     }
 
     @POST

@@ -104,9 +104,12 @@ public class OfficerForms {
     @POST
     @Operation(hidden = true)
     @Path("tickets/{id}/assignment")
-    public Response assignment(@PathParam("id") String id, @RestForm String assignee, @RestForm String reason) {
+    public Response assignment(@PathParam("id") String id, @RestForm String assignee, @RestForm String reason,
+            @RestForm String assignToMe) {
+        String who = "true".equals(assignToMe) || "me".equals(FormValues.blank(assignee)) ? actor()
+                : FormValues.blank(assignee);
         return act(id, "assignment", t -> actions.assign(t, actor(),
-                new ActionRequests.Assignment(FormValues.blank(assignee), FormValues.blank(reason))));
+                new ActionRequests.Assignment(who, FormValues.blank(reason))));
     }
 
     @POST

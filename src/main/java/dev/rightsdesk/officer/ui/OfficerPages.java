@@ -3,19 +3,15 @@ package dev.rightsdesk.officer.ui;
 import dev.rightsdesk.officer.OfficerConfig;
 import dev.rightsdesk.officer.detail.TicketView;
 import dev.rightsdesk.officer.detail.TicketViews;
-import dev.rightsdesk.officer.queue.QueueFilter;
 import dev.rightsdesk.officer.queue.QueuePage;
-import dev.rightsdesk.officer.queue.TicketQueue;
 import dev.rightsdesk.officer.rest.StaffApi;
 import dev.rightsdesk.officer.ui.UiModels.Chrome;
 import dev.rightsdesk.officer.ui.UiModels.FilterForm;
 import dev.rightsdesk.officer.ui.UiModels.StatusCount;
 import dev.rightsdesk.platform.error.Problem;
-import dev.rightsdesk.platform.error.ProblemException;
 import dev.rightsdesk.platform.security.Roles;
 import dev.rightsdesk.platform.security.StaffSessions;
 import dev.rightsdesk.ticket.RequestType;
-import dev.rightsdesk.ticket.TicketStatus;
 import dev.rightsdesk.ticket.audit.TrailExport;
 import dev.rightsdesk.ticket.decision.RefusalGround;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,13 +31,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The officer's pages, rendered on the server: the queue, one ticket with its action forms, registering a
+ * The officer's pages, rendered on the server (the queue is {@link QueuePages}): one ticket with its action forms, registering a
  * request from another channel, and the sign-in page. The forms post to {@link OfficerForms} and {@link QueueForms}.
  */
 @Path("/officer")
@@ -54,7 +49,8 @@ public class OfficerPages {
         static native TemplateInstance login(boolean error, boolean signedOut);
 
         static native TemplateInstance queue(Chrome chrome, QueuePage page, FilterForm filter, List<StatusCount> counts,
-                String message, Problem problem, List<RefusalGround> grounds);
+                String message, Problem problem, List<RefusalGround> grounds, List<String> officers,
+                boolean showsSubject);
 
         static native TemplateInstance ticket(Chrome chrome, TicketView ticket, String message, Problem problem,
                 List<RefusalGround> grounds, String details);
@@ -62,20 +58,15 @@ public class OfficerPages {
         static native TemplateInstance register(Chrome chrome, Problem problem, List<RequestType> types, String today);
     }
 
-    private final TicketQueue queue;
     private final TicketViews views;
     private final TrailExport trail;
-    private final OfficerConfig config;
     private final SecurityIdentity identity;
     private final StaffSessions sessions;
 
-    public OfficerPages(TicketQueue queue, TicketViews views, TrailExport trail, OfficerConfig config,
-            SecurityIdentity identity, StaffSessions sessions) {
+    public OfficerPages(TicketViews views, TrailExport trail, SecurityIdentity identity, StaffSessions sessions) {
         this.sessions = sessions;
-        this.queue = queue;
         this.views = views;
         this.trail = trail;
-        this.config = config;
         this.identity = identity;
     }
 
@@ -101,44 +92,6 @@ public class OfficerPages {
     private static NewCookie expired(String name) {
         return new NewCookie.Builder(name).path("/").maxAge(0).httpOnly(true).sameSite(NewCookie.SameSite.STRICT)
                 .value("").build();
-    }
-
-    @GET
-    @Operation(hidden = true)
-    public TemplateInstance queue(@QueryParam("status") String status, @QueryParam("type") String type,
-            @QueryParam("overdue") String overdue, @QueryParam("dueWithinDays") String dueWithinDays,
-            @QueryParam("assignee") String assignee, @QueryParam("flagged") String flagged,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("done") String done,
-            @QueryParam("bulkDone") String bulkDone, @QueryParam("bulkRefused") String bulkRefused,
-            @QueryParam("bulkError") String bulkError) {
-        FilterForm form = new FilterForm(blank(status), blank(type), "true".equals(overdue), blank(dueWithinDays),
-                blank(assignee), "true".equals(flagged));
-        Problem problem = null;
-        QueuePage result;
-        try {
-            String who = "me".equals(form.assignee()) ? identity.getPrincipal().getName() : form.assignee();
-            result = queue.page(new QueueFilter(StaffApi.enums(listOf(form.status()), TicketStatus.class, "status"),
-                    StaffApi.enums(listOf(form.type()), RequestType.class, "type"), form.overdue() ? Boolean.TRUE : null,
-                    StaffApi.days(form.dueWithinDays(), "dueWithinDays"), who, form.flagged() ? Boolean.TRUE : null,
-                    Math.max(0, StaffApi.days(page, "page") == null ? 0 : StaffApi.days(page, "page")), config.pageSize()));
-        } catch (ProblemException e) {
-            problem = Problem.of(e);
-            form = new FilterForm(null, null, false, null, null, false);
-            result = queue.page(new QueueFilter(List.of(), List.of(), null, null, null, null, 0, config.pageSize()));
-        }
-        String message = OfficerForms.doneMessage(done);
-        if ("bulk".equals(done)) {
-            message = "Bulk action: " + StaffApi.days(bulkDone, "bulkDone") + " done, "
-                    + StaffApi.days(bulkRefused, "bulkRefused") + " refused (see each ticket's timeline).";
-        }
-        if (bulkError != null && problem == null && QueueForms.BULK_ERRORS.containsKey(bulkError)) {
-            problem = Problem.of(400, "bulk-refused", "The bulk action was not done", QueueForms.BULK_ERRORS.get(bulkError));
-        }
-        List<StatusCount> counts = new ArrayList<>();
-        result.countsByStatus().forEach((s, n) -> counts.add(new StatusCount(s.name(), Labels.label(s), n,
-                "/officer?status=" + s.name())));
-        return Templates.queue(Chrome.of(identity), result, form, counts, message, problem,
-                List.of(RefusalGround.values()));
     }
 
     @GET
@@ -178,11 +131,4 @@ public class OfficerPages {
                 java.time.LocalDateTime.now(Labels.ZONE).withSecond(0).withNano(0).toString());
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static List<String> listOf(String value) {
-        return value == null ? List.of() : List.of(value);
-    }
 }

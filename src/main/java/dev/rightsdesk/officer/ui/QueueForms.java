@@ -42,8 +42,9 @@ public class QueueForms {
 
     /** Why a bulk action was not done, by the code its redirect carries (never text from the request). */
     static final Map<String, String> BULK_ERRORS = Map.of(
-            "choose-action", "Choose an action: approve, refuse or close.",
-            "fields", "Select at least one ticket and fill in the reason or the answer.",
+            "choose-action", "Choose an action: approve, assign, refuse or close.",
+            "fields", "Select at least one ticket and fill in what the action needs: a ground and reasons to refuse,"
+                    + " the answer to close, a user name to assign.",
             "too-many", "Too many tickets at once.");
 
     private final TicketRegistration registration;
@@ -85,7 +86,7 @@ public class QueueForms {
     @Operation(hidden = true)
     @Path("bulk")
     public Response bulkAction(@RestForm String action, @RestForm List<String> ids, @RestForm String ground,
-            @RestForm String text) {
+            @RestForm String text, @RestForm String assignee) {
         List<UUID> tickets = new ArrayList<>();
         for (String id : ids == null ? List.<String>of() : ids) {
             tickets.add(StaffApi.ticketId(id));
@@ -94,11 +95,14 @@ public class QueueForms {
         try {
             result = switch (action == null ? "" : action) {
                 case "approval" -> bulk.approve(new ActionRequests.BulkApproval(tickets, blank(text)), actor());
+                case "assign-me" -> bulk.assign(new ActionRequests.BulkAssignment(tickets, actor()), actor());
+                case "assignment" -> bulk.assign(new ActionRequests.BulkAssignment(tickets,
+                        "me".equals(blank(assignee)) ? actor() : requireName(assignee)), actor());
                 case "refusal" -> bulk.refuse(new ActionRequests.BulkRefusal(tickets,
                         StaffApi.enums(ground == null ? List.of() : List.of(ground), RefusalGround.class, "ground"), text), actor());
                 case "closure" -> bulk.close(new ActionRequests.BulkClosure(tickets, text, null), actor());
                 default -> throw ProblemException.invalid("Choose an action",
-                        new FieldViolation("action", "must be approval, refusal or closure"));
+                        new FieldViolation("action", "must be approval, assign-me, assignment, refusal or closure"));
             };
         } catch (ProblemException e) {
             String code = e.violations().stream().anyMatch(v -> v.field().equals("action")) ? "choose-action"
@@ -147,6 +151,14 @@ public class QueueForms {
             throw ProblemException.invalid("The receipt time is not a date and time",
                     new FieldViolation("receivedAt", "must be a date and time"));
         }
+    }
+
+    /** A bulk assignment names someone; unassigning many at once is done ticket by ticket. */
+    private static String requireName(String assignee) {
+        if (blank(assignee) == null) {
+            throw ProblemException.invalid("Name who gets the tickets", new FieldViolation("assignee", "is required"));
+        }
+        return assignee.trim();
     }
 
     private String actor() {

@@ -1,5 +1,6 @@
 package dev.rightsdesk.officer.ui;
 
+import dev.rightsdesk.officer.queue.QueueSort;
 import dev.rightsdesk.platform.security.Roles;
 import dev.rightsdesk.ticket.RequestType;
 import dev.rightsdesk.ticket.TicketStatus;
@@ -8,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The small records the officer's pages are rendered from. */
 public final class UiModels {
@@ -33,9 +35,20 @@ public final class UiModels {
     public record StatusCount(String status, String label, long count, String href) {
     }
 
-    /** The queue filter as the form shows it, and the query string that reproduces it. */
+    /**
+     * The queue filter as the form shows it. {@code search} (an e-mail, a name, a ticket id or reference) travels in
+     * POST bodies only; {@link #query()}, used in links, leaves it out.
+     */
     public record FilterForm(String status, String type, boolean overdue, String dueWithinDays, String assignee,
-            boolean flagged) {
+            boolean flagged, String search, String sort, String order, boolean refresh) {
+
+        public static FilterForm empty() {
+            return new FilterForm(null, null, false, null, null, false, null, null, null, false);
+        }
+
+        public boolean searching() {
+            return search != null && !search.isBlank();
+        }
 
         public List<Option> statusOptions() {
             List<Option> options = new ArrayList<>();
@@ -55,7 +68,33 @@ public final class UiModels {
             return options;
         }
 
-        /** The filter as query parameters, for pagination links ({@code &page=} is appended). */
+        public List<Option> sortOptions() {
+            List<Option> options = new ArrayList<>();
+            for (QueueSort s : QueueSort.values()) {
+                options.add(new Option(s.name().toLowerCase(Locale.ROOT), s.label(),
+                        s.name().equalsIgnoreCase(sort == null ? "due" : sort)));
+            }
+            return options;
+        }
+
+        /** How the rows are ordered, in words, for the table's caption. */
+        public String sortCaption() {
+            QueueSort s = sort == null ? QueueSort.DUE : QueueSort.valueOf(sort.toUpperCase(Locale.ROOT));
+            boolean desc = "desc".equals(order);
+            return switch (s) {
+                case DUE -> desc ? "latest due first" : "earliest due first";
+                case RECEIVED -> desc ? "newest first" : "oldest first";
+                case STATUS -> desc ? "by status, last step first" : "by status, first step first";
+                case TYPE -> desc ? "by type, Z to A" : "by type, A to Z";
+            };
+        }
+
+        public List<Option> orderOptions() {
+            boolean desc = "desc".equals(order);
+            return List.of(new Option("asc", "Earliest or first first", !desc), new Option("desc", "Latest or last first", desc));
+        }
+
+        /** The non-personal filter as query parameters, for links ({@code &page=} is appended). */
         public String query() {
             StringBuilder q = new StringBuilder();
             add(q, "status", status);
@@ -64,6 +103,9 @@ public final class UiModels {
             add(q, "dueWithinDays", dueWithinDays);
             add(q, "assignee", assignee);
             add(q, "flagged", flagged ? "true" : null);
+            add(q, "sort", sort);
+            add(q, "order", order);
+            add(q, "refresh", refresh ? "true" : null);
             return q.toString();
         }
 

@@ -44,6 +44,11 @@ public class FanoutTicketTasks implements TicketTasks {
         return view(fanout.completeByHand(ownTask(ticketId, taskId).id, state, evidence, actor));
     }
 
+    @Override
+    public void reconsider(UUID ticketId) {
+        fanout.reconsider(ticketId);
+    }
+
     /** The task, if it belongs to the ticket named in the path; another ticket's task is not found here. */
     private static Task ownTask(UUID ticketId, UUID taskId) {
         Task task = Task.findById(taskId);

@@ -26,4 +26,7 @@ public interface TicketTasks {
      * @param outcome COMPLETED, NOT_FOUND, PARTIAL or FAILED
      */
     TaskView completeManually(UUID ticketId, UUID taskId, String actor, String outcome, String evidence);
+
+    /** Asks the fan-out to move the ticket on now that an officer's reason to hold it (a decision) is gone. */
+    void reconsider(UUID ticketId);
 }

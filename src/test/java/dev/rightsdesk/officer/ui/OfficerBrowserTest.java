@@ -147,7 +147,7 @@ class OfficerBrowserTest {
         WebElement assignee = browser.findElement(By.id("f-assignee"));
         assignee.clear();
         assignee.sendKeys(ASSIGNEE);
-        browser.findElement(By.cssSelector("form[aria-label='Filter the queue'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#filter-form button[type=submit]")).click();
         waiting().until(d -> d.getCurrentUrl().contains("assignee=" + ASSIGNEE));
         assertThat(browser.findElements(By.cssSelector("table.queue tbody tr"))).hasSize(1);
         assertThat(text("table.queue tbody tr")).contains("Access (Art. 15)").contains("Waiting for review");
