@@ -15,6 +15,9 @@ import java.util.Set;
  * @param topic the Kafka topic the system reads its commands from
  * @param replyDeadline how long the system has to give a final answer to one attempt
  * @param manual true for a system without a connector: no command is sent, an officer completes its task by hand
+ * @param connector the built-in connector that serves the system ({@code connector:} in the file), or null when an
+ *        external service answers its commands
+ * @param dryRun {@code dryRun: true}: the built-in connector executes every command and rolls it back
  */
 public record ConnectedSystem(
         String key,
@@ -31,7 +34,9 @@ public record ConnectedSystem(
         String transfers,
         String topic,
         Duration replyDeadline,
-        boolean manual) {
+        boolean manual,
+        ConnectorBlock connector,
+        boolean dryRun) {
 
     /** The identity type that means the subject's e-mail address. */
     public static final String EMAIL = "email";
@@ -40,6 +45,11 @@ public record ConnectedSystem(
 
     public static String defaultTopic(String key) {
         return "dsr.tasks." + key;
+    }
+
+    /** True when Rightsdesk's own worker answers this system's commands. */
+    public boolean builtIn() {
+        return connector != null;
     }
 
     public boolean handles(RequestType type) {
