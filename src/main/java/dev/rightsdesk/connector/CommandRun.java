@@ -129,6 +129,12 @@ final class CommandRun {
             ack.cancel(false);
         }
         replies.finish();
+        if (result.outcome() == ConnectorResult.Outcome.FAILED && !f.running().getAsBoolean()) {
+            // Most likely cut short by the stop itself: not the store's failure. Left IN_PROGRESS and uncommitted,
+            // the command is executed again by the next start (or the consumer that takes over the partition).
+            LOG.infof("Connector %s left task %s for the next start", f.settings().systemKey(), command.taskId());
+            return;
+        }
         List<ResultWriter.Out> outs = f.writer().results(command.taskId(), command.ticketId(), command.attempt(), result);
         send(outs);
         ObjectNode sent = ResultWriter.withoutAnswer((ObjectNode) f.json().readTree(outs.get(0).value()).path("data"));
