@@ -15,7 +15,16 @@ import java.util.Map;
  */
 public class ConnectorTestProfile implements QuarkusTestProfile {
 
-    static final String DATABASE = "connector_target";
+    public static final String DATABASE = "connector_target";
+
+    /** The demo tests: the bundled registry with crm and newsletter on the test-table engine. */
+    public static Map<String, String> demoConnectors() {
+        EmbeddedEnginesTestResource.startEngines();
+        createTarget();
+        return Map.of("rightsdesk.connectors.enabled", "true",
+                "rightsdesk.systems.file", "classpath:demo-test-systems.yaml",
+                "rightsdesk.test.connector-target-url", url());
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -32,7 +41,7 @@ public class ConnectorTestProfile implements QuarkusTestProfile {
         return config;
     }
 
-    static String url() {
+    public static String url() {
         return "jdbc:postgresql://127.0.0.1:" + EmbeddedEnginesTestResource.postgres().port() + "/" + DATABASE;
     }
 
@@ -40,7 +49,7 @@ public class ConnectorTestProfile implements QuarkusTestProfile {
         return "jdbc:postgresql://127.0.0.1:" + EmbeddedEnginesTestResource.postgres().port() + "/postgres";
     }
 
-    static synchronized void createTarget() {
+    public static synchronized void createTarget() {
         try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", ""); Statement s = c.createStatement()) {
             if (!s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next()) {
                 s.execute("CREATE DATABASE " + DATABASE);
