@@ -56,16 +56,19 @@ final class CommandRun {
         return read != null ? read.command().taskId() : unreadable != null ? unreadable.taskId : null;
     }
 
-    void execute() {
+    /**
+     * Returns true when the record is done with (answered, or nothing to do), false when it was left for the next
+     * start: then its offset must not be committed.
+     */
+    boolean execute() {
         long pause = 500;
         while (true) {
             try {
-                executeOnce();
-                return;
+                return executeOnce();
             } catch (Exception e) {
                 if (!f.running().getAsBoolean()) {
                     LOG.infof("Connector %s left task %s for the next start", f.settings().systemKey(), taskId());
-                    return;
+                    return false;
                 }
                 LOG.warnf("Connector %s could not finish task %s, trying again in %d ms: %s", f.settings().systemKey(),
                         taskId(), pause, e.getClass().getSimpleName());
@@ -73,14 +76,14 @@ final class CommandRun {
                     Thread.sleep(pause);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
                 pause = Math.min(pause * 2, 10_000);
             }
         }
     }
 
-    private void executeOnce() throws Exception {
+    private boolean executeOnce() throws Exception {
         if (read == null) {
             if (unreadable != null && unreadable.taskId != null && unreadable.ticketId != null) {
                 // Tell Rightsdesk instead of staying silent until the reply deadline; no retry would read it better.
@@ -90,14 +93,14 @@ final class CommandRun {
             if (unreadable != null) {
                 LOG.warnf("Connector %s skipped a command it cannot read: %s", f.settings().systemKey(), unreadable.getMessage());
             }
-            return;
+            return true;
         }
         ConnectorCommand command = read.command();
         Optional<TaskLog.Entry> entry = f.log().find(command.taskId());
         if (entry.isPresent() && entry.get().state() == TaskLog.State.DONE && read.eventId().equals(entry.get().commandId())) {
             LOG.debugf("Connector %s: command %s of task %s already answered", f.settings().systemKey(), read.eventId(),
                     command.taskId());
-            return;
+            return true;
         }
         if (entry.isPresent() && entry.get().finallyAnswered() && entry.get().result() != null
                 && command.action() != ConnectorCommand.Action.ACCESS) {
@@ -106,7 +109,7 @@ final class CommandRun {
             send(List.of(f.writer().again(stored, command.attempt())));
             f.log().done(command.taskId(), read.eventId(), command.attempt(), entry.get().outcome(),
                     entry.get().retryable(), entry.get().result());
-            return;
+            return true;
         }
         f.log().begin(command.taskId(), f.settings().systemKey(), command.ticketId(), command.action().name(),
                 command.attempt(), read.eventId());
@@ -133,7 +136,7 @@ final class CommandRun {
             // Most likely cut short by the stop itself: not the store's failure. Left IN_PROGRESS and uncommitted,
             // the command is executed again by the next start (or the consumer that takes over the partition).
             LOG.infof("Connector %s left task %s for the next start", f.settings().systemKey(), command.taskId());
-            return;
+            return false;
         }
         List<ResultWriter.Out> outs = f.writer().results(command.taskId(), command.ticketId(), command.attempt(), result);
         send(outs);
@@ -143,6 +146,7 @@ final class CommandRun {
         LOG.infof("Connector %s answered task %s (attempt %d, %s) in %d ms: %s", f.settings().systemKey(),
                 command.taskId(), command.attempt(), command.action(), (System.nanoTime() - started) / 1_000_000,
                 result.outcome());
+        return true;
     }
 
     /** Sends and waits for the broker's acknowledgement of every record, in order. */

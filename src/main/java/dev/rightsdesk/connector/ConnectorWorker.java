@@ -141,11 +141,15 @@ public final class ConnectorWorker implements Runnable {
         CommandRun run = runs.of(record.value());
         inFlight.incrementAndGet();
         Runnable work = () -> {
+            boolean done = false;
             try {
-                run.execute();
+                done = run.execute();
             } finally {
                 inFlight.decrementAndGet();
-                finished.add(record);
+                if (done) {
+                    // a command left for the next start keeps its offset uncommitted, and so do the ones after it
+                    finished.add(record);
+                }
             }
         };
         UUID task = run.taskId();
