@@ -1,6 +1,7 @@
 package dev.rightsdesk;
 
 import dev.rightsdesk.platform.embedded.EmbeddedEngines;
+import dev.rightsdesk.platform.embedded.EmbeddedPostgresServer;
 import dev.rightsdesk.platform.embedded.EmbeddedSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -36,6 +37,7 @@ public class Rightsdesk implements QuarkusApplication {
         int[] exitCode = {0};
         try {
             engines.start().forEach(System::setProperty);
+            installDemoShop(engines);
             Quarkus.run(Rightsdesk.class, (code, failure) -> {
                 exitCode[0] = code;
                 if (failure != null) {
@@ -51,6 +53,27 @@ public class Rightsdesk implements QuarkusApplication {
             System.exit(exitCode[0]);
         }
     }
+
+    /**
+     * The embedded run's demo data store: a second database, {@code demo_shop}, in the embedded PostgreSQL, filled
+     * with the demo shop (customers, households, orders, newsletter subscriptions). The bundled systems file serves
+     * {@code crm} and {@code newsletter} from it with the SQL connector, through {@code rightsdesk.demo-shop.jdbc-url}.
+     * Not with an external database, and not when the demo is switched off ({@code RIGHTSDESK_DEMO_ENABLED=false}).
+     */
+    static void installDemoShop(EmbeddedEngines engines) {
+        String demo = System.getProperty("rightsdesk.demo.enabled", System.getenv("RIGHTSDESK_DEMO_ENABLED"));
+        if (engines.postgres() == null || "false".equalsIgnoreCase(demo)) {
+            return;
+        }
+        String url = engines.postgres().createDatabase(DEMO_SHOP);
+        dev.rightsdesk.connector.sql.demo.DemoShop.install(url, EmbeddedPostgresServer.USER, "");
+        System.setProperty("rightsdesk.demo-shop.jdbc-url", url);
+        Logger.getLogger(Rightsdesk.class).infof("Demo shop database %s ready: psql -h 127.0.0.1 -p %d -U %s %s",
+                DEMO_SHOP, engines.postgres().port(), EmbeddedPostgresServer.USER, DEMO_SHOP);
+    }
+
+    /** The embedded run's demo data store. */
+    public static final String DEMO_SHOP = "demo_shop";
 
     @Override
     public int run(String... args) {

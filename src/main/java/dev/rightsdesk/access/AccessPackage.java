@@ -52,10 +52,10 @@ public record AccessPackage(
 
     /** One connected system: the Art. 15 facts from the registry and its copy of the subject's data. */
     @JsonPropertyOrder({"key", "name", "kind", "purposes", "categories", "recipients", "retention", "source",
-            "automatedDecisionMaking", "transferSafeguards", "outcome", "answeredAt", "data"})
+            "automatedDecisionMaking", "transferSafeguards", "outcome", "answeredAt", "data", "evidence"})
     public record SystemPart(String key, String name, String kind, List<String> purposes, List<String> categories,
             List<String> recipients, String retention, String source, String automatedDecisionMaking,
-            String transferSafeguards, String outcome, Instant answeredAt, JsonNode data) {
+            String transferSafeguards, String outcome, Instant answeredAt, JsonNode data, JsonNode evidence) {
     }
 
     public record Rights(String rectification, String erasure, String restriction, String objection, Complaint complaint,

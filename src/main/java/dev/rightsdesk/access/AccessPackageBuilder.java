@@ -66,7 +66,7 @@ public class AccessPackageBuilder {
             var f = a.system();
             parts.add(new AccessPackage.SystemPart(f.key(), f.name(), f.kind(), nonNull(f.purposes()),
                     nonNull(f.categories()), nonNull(f.recipients()), f.retention(), f.source(),
-                    f.automatedDecisionMaking(), f.transferSafeguards(), a.outcome(), a.answeredAt(), a.data()));
+                    f.automatedDecisionMaking(), f.transferSafeguards(), a.outcome(), a.answeredAt(), a.data(), a.evidence()));
         }
         var overview = new AccessPackage.Overview(
                 union(parts, AccessPackage.SystemPart::purposes), union(parts, AccessPackage.SystemPart::categories),

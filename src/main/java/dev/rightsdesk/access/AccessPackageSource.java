@@ -12,8 +12,11 @@ import java.util.List;
  */
 public interface AccessPackageSource {
 
-    /** One system's part of the package; {@code data} is null when the system holds nothing on the subject. */
-    record SystemAnswer(SystemFacts system, String outcome, Instant answeredAt, JsonNode data) {
+    /**
+     * One system's part of the package; {@code data} is null when the system holds nothing on the subject;
+     * {@code evidence} is the system's proof of what it looked at and found (counts, no data), or null.
+     */
+    record SystemAnswer(SystemFacts system, String outcome, Instant answeredAt, JsonNode data, JsonNode evidence) {
     }
 
     /**

@@ -44,7 +44,7 @@ public class FanoutAccessPackageSource implements AccessPackageSource {
             SystemFacts facts = system.map(FanoutAccessPackageSource::facts)
                     .orElseGet(() -> new SystemFacts(task.systemKey, task.systemKey, String.valueOf(task.systemKind),
                             List.of(), List.of(), List.of(), null, null, null, null));
-            answers.add(new SystemAnswer(facts, task.state.name(), task.completedAt, data(task)));
+            answers.add(new SystemAnswer(facts, task.state.name(), task.completedAt, data(task), evidence(task)));
         }
         return answers;
     }
@@ -52,6 +52,17 @@ public class FanoutAccessPackageSource implements AccessPackageSource {
     private static SystemFacts facts(ConnectedSystem s) {
         return new SystemFacts(s.key(), s.displayName(), s.kind().name(), s.purposes(), s.dataCategories(), s.recipients(),
                 s.retention(), s.source(), orNone(s.automatedDecisionMaking()), orNone(s.transfers()));
+    }
+
+    private JsonNode evidence(Task task) {
+        if (task.evidence == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(task.evidence);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private JsonNode data(Task task) {

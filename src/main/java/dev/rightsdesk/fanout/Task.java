@@ -76,6 +76,14 @@ public class Task extends PanacheEntityBase {
     @Column(name = "answer_data_enc")
     public String answerData;
 
+    /**
+     * The system's evidence of what it did (docs/events.md, {@code evidence}): JSON of counts and statement shapes.
+     * Encrypted like every other text that comes from a system, in case one sends more than it should.
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "evidence_enc")
+    public String evidence;
+
     public Instant createdAt;
     public Instant updatedAt;
 

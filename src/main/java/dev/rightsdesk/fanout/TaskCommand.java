@@ -43,8 +43,14 @@ public record TaskCommand(
         return "dev.rightsdesk.task." + action.slug() + ".v1";
     }
 
-    /** The subject, as far as this system may know them: only its declared identity types. */
+    /**
+     * The subject, as far as this system may know them: only its declared identity types.
+     *
+     * @param verified for each identifier sent ({@code email}, {@code name}, each key of {@code identifiers}) whether
+     *        Rightsdesk verified it: the e-mail confirmed by code (or an identity check), a typed identifier only when
+     *        an officer marked it verified. A system must not let an unverified identifier pull in data by itself.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Subject(String email, String name, Map<String, String> identifiers) {
+    public record Subject(String email, String name, Map<String, String> identifiers, Map<String, Boolean> verified) {
     }
 }

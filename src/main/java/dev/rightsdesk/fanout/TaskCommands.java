@@ -118,19 +118,28 @@ public class TaskCommands {
         String email = null;
         String name = null;
         Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, Boolean> verified = new LinkedHashMap<>();
+        List<String> checked = ticket.verifiedIdentifiers();
         for (String type : system.identityTypes()) {
             if (ConnectedSystem.EMAIL.equals(type)) {
                 email = ticket.subjectEmail;
+                if (email != null) {
+                    verified.put(type, ticket.isVerified());
+                }
             } else if (ConnectedSystem.NAME.equals(type)) {
                 name = ticket.subjectName;
+                if (name != null) {
+                    verified.put(type, checked.contains(type));
+                }
             } else if (known.containsKey(type)) {
                 ids.put(type, known.get(type));
+                verified.put(type, checked.contains(type));
             }
         }
         if (email == null && name == null && ids.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TaskCommand.Subject(email, name, ids));
+        return Optional.of(new TaskCommand.Subject(email, name, ids, verified));
     }
 
     private Map<String, String> identifiers(Ticket ticket) {

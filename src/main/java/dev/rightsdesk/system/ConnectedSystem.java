@@ -19,6 +19,9 @@ import java.util.Set;
  * @param progressTimeout how long a system that acknowledged a task may stay silent (no answer, no further
  *                        ACKNOWLEDGED heartbeat, no chunk) before the task is sent again with the same task id;
  *                        null: it has until the reply deadline
+ * @param connector the built-in connector that serves the system ({@code connector:} in the file), or null when an
+ *        external service answers its commands
+ * @param dryRun {@code dryRun: true}: the built-in connector executes every command and rolls it back
  */
 public record ConnectedSystem(
         String key,
@@ -36,7 +39,9 @@ public record ConnectedSystem(
         String topic,
         Duration replyDeadline,
         boolean manual,
-        Duration progressTimeout) {
+        Duration progressTimeout,
+        ConnectorBlock connector,
+        boolean dryRun) {
 
     /** The identity type that means the subject's e-mail address. */
     public static final String EMAIL = "email";
@@ -57,6 +62,11 @@ public record ConnectedSystem(
         }
         Instant silentUntil = now.plus(progressTimeout);
         return replyDue == null || silentUntil.isBefore(replyDue) ? silentUntil : replyDue;
+    }
+
+    /** True when Rightsdesk's own worker answers this system's commands. */
+    public boolean builtIn() {
+        return connector != null;
     }
 
     public boolean handles(RequestType type) {

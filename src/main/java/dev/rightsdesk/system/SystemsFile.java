@@ -58,10 +58,31 @@ public final class SystemsFile {
         public String replyDeadline;
         public Boolean manual;
         public String progressTimeout;
+        @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LocatedBlock.Reader.class)
+        public LocatedBlock connector;
+        public Boolean dryRun;
+    }
+
+    /** A {@code connector:} block with the line it starts at (Jackson trees forget where they came from). */
+    record LocatedBlock(com.fasterxml.jackson.databind.node.ObjectNode node, int line) {
+
+        static final class Reader extends com.fasterxml.jackson.databind.JsonDeserializer<LocatedBlock> {
+            @Override
+            public LocatedBlock deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctx)
+                    throws IOException {
+                int at = SystemsFile.line(p);
+                com.fasterxml.jackson.databind.JsonNode node = ctx.readTree(p);
+                if (!node.isObject()) {
+                    throw JsonMappingException.from(p, "must be a mapping with at least 'type'");
+                }
+                return new LocatedBlock((com.fasterxml.jackson.databind.node.ObjectNode) node, at);
+            }
+        }
     }
 
     static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
     static final Pattern IDENTITY_TYPE = Pattern.compile("^[A-Za-z][A-Za-z0-9_.-]{0,63}$");
+    static final Pattern CONNECTOR_TYPE = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
     static final Pattern TOPIC = Pattern.compile("^[A-Za-z0-9._-]{1,249}$");
     static final Duration MAX_REPLY_DEADLINE = Duration.ofDays(31);
     /** Topics Rightsdesk itself owns; a system must not read its commands from one of them. */
@@ -216,10 +237,31 @@ public final class SystemsFile {
         }
         Duration deadline = replyDeadline(name, at, label, e.replyDeadline);
         Duration progress = progressTimeout(name, at, label, e.progressTimeout, deadline);
+        ConnectorBlock connector = connector(name, label, e);
+        boolean manual = Boolean.TRUE.equals(e.manual);
+        if (connector != null && manual) {
+            throw fail(name, connector.line(), label + "a 'manual' system has no connector; remove 'connector' or 'manual'");
+        }
+        if (Boolean.TRUE.equals(e.dryRun) && connector == null) {
+            throw fail(name, at, label + "'dryRun' needs a built-in 'connector' (an external service decides itself)");
+        }
         return new ConnectedSystem(key, e.displayName.trim(), e.kind, Set.copyOf(types), List.copyOf(identityTypes),
                 List.copyOf(e.dataCategories), List.copyOf(e.purposes), e.retention.trim(), trim(e.source),
                 List.copyOf(recipients), trim(e.automatedDecisionMaking), trim(e.transfers), topic, deadline,
-                Boolean.TRUE.equals(e.manual), progress);
+                manual, progress, connector, Boolean.TRUE.equals(e.dryRun));
+    }
+
+    /** The {@code connector:} block: a mapping with a {@code type}; its other keys are the engine's to check. */
+    private static ConnectorBlock connector(String name, String label, Entry e) {
+        if (e.connector == null) {
+            return null;
+        }
+        var type = e.connector.node().get("type");
+        if (type == null || !type.isTextual() || !CONNECTOR_TYPE.matcher(type.asText()).matches()) {
+            throw fail(name, e.connector.line(), label + "'connector.type' is required: the built-in engine's name,"
+                    + " e.g. 'sql' (lower-case letters, digits and '-')");
+        }
+        return new ConnectorBlock(type.asText(), e.connector.node(), name, e.connector.line());
     }
 
     /** Optional; when given, an ISO-8601 duration of at least a minute and below the reply deadline. */

@@ -80,6 +80,14 @@ public class Ticket extends PanacheEntityBase {
     public LocalDate effectiveDue;
 
     public Instant verifiedAt;
+
+    /**
+     * The types of the identifiers the subject typed ({@code customerId}) that an officer checked and marked verified,
+     * comma-separated; null when none. The e-mail is verified with the ticket ({@link #verifiedAt}). Connected systems
+     * may look a subject up by verified identifiers only (Art. 12(6)); the values stay in the identifiers column.
+     */
+    @Column(name = "verified_identifier_types")
+    public String verifiedIdentifierTypes;
     public String idempotencyKey;
     public String requestFingerprint;
     public String statusTokenHash;
@@ -96,6 +104,22 @@ public class Ticket extends PanacheEntityBase {
 
     public static Optional<Ticket> findByIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    /** The identifier types an officer marked verified, in the order they were marked. */
+    public java.util.List<String> verifiedIdentifiers() {
+        return verifiedIdentifierTypes == null || verifiedIdentifierTypes.isBlank() ? java.util.List.of()
+                : java.util.List.of(verifiedIdentifierTypes.split(","));
+    }
+
+    /** Marks an identifier type verified; false when it already was. */
+    public boolean markIdentifierVerified(String type) {
+        if (verifiedIdentifiers().contains(type)) {
+            return false;
+        }
+        verifiedIdentifierTypes = verifiedIdentifierTypes == null || verifiedIdentifierTypes.isBlank() ? type
+                : verifiedIdentifierTypes + "," + type;
+        return true;
     }
 
     public boolean isVerified() {

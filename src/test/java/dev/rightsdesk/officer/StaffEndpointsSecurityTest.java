@@ -31,6 +31,7 @@ class StaffEndpointsSecurityTest {
             return path.replace("{id}", UUID.randomUUID().toString())
                     .replace("{taskId}", UUID.randomUUID().toString())
                     .replace("{remediationId}", UUID.randomUUID().toString())
+                    .replace("{type}", "customerId")
                     .replace("{key}", "crm");
         }
     }
@@ -54,6 +55,7 @@ class StaffEndpointsSecurityTest {
             new Endpoint("POST", "/api/v1/tickets/{id}/closure", ACTORS, false),
             new Endpoint("POST", "/api/v1/tickets/{id}/objection-decision", ACTORS, false),
             new Endpoint("POST", "/api/v1/tickets/{id}/tasks/{taskId}/resend", ACTORS, false),
+            new Endpoint("POST", "/api/v1/tickets/{id}/identifiers/{type}/verification", ACTORS, false),
             new Endpoint("POST", "/api/v1/tickets/{id}/tasks/{taskId}/manual-completion", ACTORS, false),
             new Endpoint("POST", "/api/v1/tickets/{id}/remediations/{remediationId}/outcome", ACTORS, false),
             new Endpoint("GET", "/api/v1/audit/verify", READERS, false),
@@ -76,6 +78,7 @@ class StaffEndpointsSecurityTest {
             new Endpoint("POST", "/officer/tickets/{id}/closure", ACTORS, true),
             new Endpoint("POST", "/officer/tickets/{id}/objection-decision", ACTORS, true),
             new Endpoint("POST", "/officer/tickets/{id}/tasks/{taskId}/resend", ACTORS, true),
+            new Endpoint("POST", "/officer/tickets/{id}/identifiers/{type}/verification", ACTORS, true),
             new Endpoint("POST", "/officer/tickets/{id}/tasks/{taskId}/manual-completion", ACTORS, true),
             new Endpoint("POST", "/officer/tickets/{id}/remediations/{remediationId}/outcome", ACTORS, true));
 

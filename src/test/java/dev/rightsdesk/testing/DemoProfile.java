@@ -12,10 +12,13 @@ public class DemoProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("rightsdesk.demo.enabled", "true",
+        // crm and newsletter are built-in connectors, served here by the test engine on a real table
+        Map<String, String> config = new java.util.HashMap<>(dev.rightsdesk.connector.ConnectorTestProfile.demoConnectors());
+        config.putAll(Map.of("rightsdesk.demo.enabled", "true",
                 "rightsdesk.demo.reply-delay", "0.2s",
                 "rightsdesk.demo.model-registry.remediation-delay", "1s",
                 "rightsdesk.demo.training-pipeline.every", "1h",
-                "rightsdesk.demo.training-pipeline.corpus-emails", "ada@example.org,demo-forget@example.org");
+                "rightsdesk.demo.training-pipeline.corpus-emails", "ada@example.org,demo-forget@example.org"));
+        return config;
     }
 }

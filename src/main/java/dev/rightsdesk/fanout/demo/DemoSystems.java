@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the in-JVM demo systems ({@code crm}, {@code newsletter}, {@code training-corpus}, {@code model-registry})
+ * Starts the in-JVM demo systems ({@code training-corpus}, {@code model-registry}; {@code crm} and {@code newsletter}
+ * are served by the built-in SQL connector on the demo shop database)
  * when {@code rightsdesk.demo.enabled} (on in the embedded default run only), each a Kafka consumer and producer on
  * its own thread. When disabled nothing is created: no client, no thread, no connection.
  */
@@ -57,7 +58,7 @@ public class DemoSystems {
         }
         for (DemoSystem system : systems) {
             Optional<ConnectedSystem> declared = registry.find(system.key());
-            if (declared.isEmpty() || declared.get().manual()) {
+            if (declared.isEmpty() || declared.get().manual() || declared.get().builtIn()) {
                 continue;
             }
             DemoConnector connector = new DemoConnector(system, declared.get().topic(), bootstrapServers.get(), replyDelay, keys);

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param answer an inline access answer (any JSON value), or null
  * @param chunk one part of an access answer too large to send inline, or null
  * @param remediations model-remediation progress, handed unread to the AI-rights feature, or null
+ * @param evidence what the system did, as proof without personal data (counts per collection, statement shapes,
+ *        snapshot ids, duration): a JSON object, or null
  */
 public record TaskResult(
         String eventId,
@@ -28,7 +30,8 @@ public record TaskResult(
         Chunk chunk,
         List<DatasetVersion> datasets,
         List<ModelVersion> modelVersions,
-        JsonNode remediations) {
+        JsonNode remediations,
+        JsonNode evidence) {
 
     /** Part {@code index} (0-based) of {@code count}; the parts' {@code data} strings, joined in order, are the answer's JSON. */
     public record Chunk(Integer index, Integer count, String data) {

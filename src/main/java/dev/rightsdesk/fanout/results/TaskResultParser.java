@@ -25,6 +25,8 @@ public final class TaskResultParser {
     static final int MAX_TEXT = 1000;
     static final int MAX_NAME = 200;
     static final int MAX_ITEMS = 1000;
+    /** Evidence is counts and statement shapes, never data: 64 KiB of JSON is plenty. */
+    static final int MAX_EVIDENCE = 64 * 1024;
 
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -36,7 +38,7 @@ public final class TaskResultParser {
     /** The {@code data} object as sent; every field optional here and checked below. */
     record Data(String taskId, String ticketId, Integer attempt, Outcome outcome, Boolean retryable, String reason,
             String summary, JsonNode answer, TaskResult.Chunk chunk, List<TaskResult.DatasetVersion> datasets,
-            List<TaskResult.ModelVersion> modelVersions, JsonNode remediations) {
+            List<TaskResult.ModelVersion> modelVersions, JsonNode remediations, JsonNode evidence) {
     }
 
     private final int inlineLimit;
@@ -115,9 +117,14 @@ public final class TaskResultParser {
         if (remediations != null && !remediations.isArray()) {
             throw bad("data.remediations", "must be an array when given");
         }
+        JsonNode evidence = data.evidence() == null || data.evidence().isNull() ? null : data.evidence();
+        if (evidence != null && (!evidence.isObject()
+                || evidence.toString().getBytes(StandardCharsets.UTF_8).length > MAX_EVIDENCE)) {
+            throw bad("data.evidence", "must be a JSON object of at most " + MAX_EVIDENCE + " bytes when given");
+        }
         return new TaskResult(id, source, taskId, ticketId, data.attempt(), data.outcome(), retryable, data.reason(),
                 data.summary(), data.answer() == null || data.answer().isNull() ? null : data.answer(), data.chunk(), nullToEmpty(data.datasets()), nullToEmpty(data.modelVersions()),
-                remediations);
+                remediations, evidence);
     }
 
     private Data readData(JsonNode node) {

@@ -90,6 +90,9 @@ public class TaskResultService {
         }
         Instant now = clock.instant();
         answers.storeStructured(task, r, now);
+        if (r.evidence() != null) {
+            task.evidence = r.evidence().toString();
+        }
         Applied applied;
         if (RegistryAnswerOrder.versionsMissing(task, r)) {
             RegistryAnswerOrder.askAgain(task, now);

@@ -78,6 +78,11 @@ public final class ActionRequests {
     public record TaskResend(@NotBlank(message = "is required: why it is sent again") @Size(max = REASON) String reason) {
     }
 
+    /** Why the officer holds a typed identifier for the subject's own (a contract, a letter, a call back). */
+    public record IdentifierVerification(
+            @NotBlank(message = "is required: how the identifier was checked") @Size(max = REASON) String reason) {
+    }
+
     /** {@code outcome}: COMPLETED (the default), NOT_FOUND, PARTIAL or FAILED. */
     public record ManualCompletion(
             @Pattern(regexp = "^(COMPLETED|NOT_FOUND|PARTIAL|FAILED)$", message = "must be one of COMPLETED, NOT_FOUND, PARTIAL, FAILED")

@@ -73,6 +73,40 @@ public class CaseWorkActions {
         return task;
     }
 
+    /**
+     * Marks an identifier the subject typed as verified (Art. 12(6)): from then on commands say so, and connected
+     * systems may look the subject up by it. Only an identifier the subject gave; audited with the officer's reason.
+     * Tasks already answered are not sent again by this: the officer re-sends those that should look again.
+     */
+    public Ticket verifyIdentifier(UUID id, String type, String actor, @Valid ActionRequests.IdentifierVerification request) {
+        Ticket t = tickets.get(id);
+        ActionAudit.requireOpen(t);
+        if (!subjectGave(t, type)) {
+            throw dev.rightsdesk.platform.error.ProblemException.notFound("Identifier");
+        }
+        if (!t.markIdentifierVerified(type)) {
+            throw dev.rightsdesk.platform.error.ProblemException.conflict("identifier-already-verified",
+                    "Identifier already verified", "This identifier of the ticket is already verified");
+        }
+        t.updatedAt = java.time.Instant.now();
+        audit.record(t, "identifier-verified", actor, Map.of("identifier", type), request.reason());
+        return t;
+    }
+
+    private boolean subjectGave(Ticket t, String type) {
+        if ("name".equals(type)) {
+            return t.subjectName != null;
+        }
+        if (t.subjectIdentifiersJson == null) {
+            return false;
+        }
+        try {
+            return mapper.readTree(t.subjectIdentifiersJson).hasNonNull(type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
+    }
+
     public TaskView completeTaskManually(UUID id, UUID taskId, String actor, @Valid ManualCompletion request) {
         Ticket t = tickets.get(id);
         ActionAudit.requireOpen(t);

@@ -52,7 +52,16 @@ public record TicketView(
             DaysLeft daysLeft) {
     }
 
-    public record Subject(String email, String name, Map<String, String> identifiers) {
+    /**
+     * @param verifiedIdentifiers the typed identifiers an officer marked verified (the e-mail is verified with the
+     *        ticket); connected systems may look the subject up only by verified identifiers
+     */
+    public record Subject(String email, String name, Map<String, String> identifiers, List<String> verifiedIdentifiers) {
+
+        /** For the ticket page. */
+        public boolean verified(String type) {
+            return verifiedIdentifiers.contains(type);
+        }
     }
 
     /** One line of the timeline: a status change, a ticket event or an officer action. */

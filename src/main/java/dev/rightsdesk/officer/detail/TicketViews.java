@@ -79,7 +79,7 @@ public class TicketViews {
         TicketResponse response = TicketResponse.findById(t.id);
         return new TicketView(t.id, t.type, t.status, t.channel, t.locale, t.receivedAt, t.verifiedAt, t.assignee,
                 t.flagged, deadline(t, today),
-                seesSubject ? new Subject(t.subjectEmail, t.subjectName, identifiers(t)) : null,
+                seesSubject ? new Subject(t.subjectEmail, t.subjectName, identifiers(t), t.verifiedIdentifiers()) : null,
                 seesSubject ? json(t.detailsJson) : null,
                 timeline(t.id), taskViews, remediationViews,
                 TicketRefusal.ofTicket(t.id).stream().map(TicketViews::refusal).toList(),

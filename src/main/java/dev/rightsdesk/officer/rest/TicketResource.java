@@ -190,6 +190,18 @@ public class TicketResource {
     }
 
     @POST
+    @Path("identifiers/{type}/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark an identifier the subject typed (e.g. customerId) as verified, with how it was checked;"
+            + " connected systems may then look the subject up by it")
+    @APIResponse(responseCode = "200", description = "Verified; the ticket")
+    @APIResponse(responseCode = "409", description = "Already verified, or the ticket is closed")
+    public TicketView identifierVerification(@PathParam("id") String id, @PathParam("type") String type,
+            dev.rightsdesk.officer.action.ActionRequests.IdentifierVerification body) {
+        return act(id, body, t -> work.verifyIdentifier(t, type, actor(), body));
+    }
+
+    @POST
     @Path("tasks/{taskId}/manual-completion")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark a task done by hand, with evidence (systems without a connector)")

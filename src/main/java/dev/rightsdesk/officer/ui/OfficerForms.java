@@ -50,6 +50,7 @@ public class OfficerForms {
             Map.entry("assignment", "Assignment saved."), Map.entry("notes", "Note added."),
             Map.entry("closure", "Closed; the answer will be sent to the subject."),
             Map.entry("objection-decision", "Decision recorded."), Map.entry("resend", "Task sent again."),
+            Map.entry("identifier-verification", "Identifier marked verified."),
             Map.entry("manual-completion", "Task marked done."), Map.entry("remediation", "Remediation outcome recorded."),
             Map.entry("registration", "Request registered."));
 
@@ -141,6 +142,15 @@ public class OfficerForms {
     public Response resend(@PathParam("id") String id, @PathParam("taskId") String taskId, @RestForm String reason) {
         return act(id, "resend", t -> work.resendTask(t, StaffApi.uuid(taskId, "Task"), actor(),
                 new ActionRequests.TaskResend(FormValues.blank(reason))));
+    }
+
+    @POST
+    @Operation(hidden = true)
+    @Path("tickets/{id}/identifiers/{type}/verification")
+    public Response identifierVerification(@PathParam("id") String id, @PathParam("type") String type,
+            @RestForm String reason) {
+        return act(id, "identifier-verification", t -> work.verifyIdentifier(t, type, actor(),
+                new ActionRequests.IdentifierVerification(FormValues.blank(reason))));
     }
 
     @POST

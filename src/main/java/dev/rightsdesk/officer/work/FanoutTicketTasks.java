@@ -49,6 +49,19 @@ public class FanoutTicketTasks implements TicketTasks {
         fanout.reconsider(ticketId);
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode evidence(Task t) {
+        if (t.evidence == null) {
+            return null;
+        }
+        try {
+            return EVIDENCE.readTree(t.evidence);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return EVIDENCE.getNodeFactory().textNode(t.evidence);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVIDENCE = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The task, if it belongs to the ticket named in the path; another ticket's task is not found here. */
     private static Task ownTask(UUID ticketId, UUID taskId) {
         Task task = Task.findById(taskId);
@@ -60,6 +73,6 @@ public class FanoutTicketTasks implements TicketTasks {
 
     static TaskView view(Task t) {
         return new TaskView(t.id, t.systemKey, t.state.name(), t.attempts, t.lastError, t.answerSummary, t.updatedAt,
-                !t.isFinal());
+                !t.isFinal(), evidence(t));
     }
 }

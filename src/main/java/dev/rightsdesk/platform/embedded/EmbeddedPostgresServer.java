@@ -62,18 +62,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing() {
+        createDatabase(DATABASE);
+    }
+
+    /**
+     * Creates another database in this server if it does not exist yet (the embedded run's demo data store lives
+     * beside Rightsdesk's own database) and returns its JDBC URL. {@code name}: lower-case letters and '_'.
+     */
+    public synchronized String createDatabase(String name) {
+        if (!name.matches("[a-z_]{1,63}")) {
+            throw new IllegalArgumentException("database name must be lower-case letters and '_'");
+        }
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
             if (!rs.next()) {
-                s.execute("CREATE DATABASE " + DATABASE);
+                s.execute("CREATE DATABASE " + name);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the database " + DATABASE, e);
+            throw new IllegalStateException("Could not create the database " + name, e);
         }
+        return jdbcUrl(name);
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     public int port() {
