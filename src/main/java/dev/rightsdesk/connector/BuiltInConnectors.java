@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rightsdesk.connector.spi.ConnectorFactory;
 import dev.rightsdesk.connector.spi.DataStoreConnector;
 import dev.rightsdesk.connector.spi.InvalidConnectorConfig;
+import dev.rightsdesk.platform.crypto.PersonalDataEncryption;
+import dev.rightsdesk.platform.crypto.PersonalFields;
+import dev.rightsdesk.platform.crypto.TicketKeys;
 import dev.rightsdesk.platform.role.Role;
 import dev.rightsdesk.system.ConnectedSystem;
 import dev.rightsdesk.system.SystemRegistry;
@@ -43,12 +46,14 @@ public class BuiltInConnectors {
     private final ObjectMapper json;
     private final Clock clock;
     private final Config mpConfig;
+    private final FieldCodec codec;
     private final List<ConnectorWorker> workers = new ArrayList<>();
     private final List<DataStoreConnector> engines = new ArrayList<>();
 
     public BuiltInConnectors(ConnectorsConfig config, @ConfigProperty(name = Role.KEY, defaultValue = "all") String role,
             SystemRegistry registry, @Any Instance<ConnectorFactory> factories, TaskLog log,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper json, Clock clock, Config mpConfig) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper json, Clock clock, Config mpConfig,
+            TicketKeys keys, PersonalDataEncryption encryption) {
         this.config = config;
         this.role = Role.parse(role);
         this.registry = registry;
@@ -58,6 +63,34 @@ public class BuiltInConnectors {
         this.json = json;
         this.clock = clock;
         this.mpConfig = mpConfig;
+        this.codec = codec(keys, encryption.personalDataEncryption());
+    }
+
+    /**
+     * The in-process key service: commands are opened with the ticket's key, and answers sealed with it unless the
+     * deployment sends personal data in the clear ({@code rightsdesk.kafka.personal-data-encryption=off}).
+     */
+    static FieldCodec codec(TicketKeys keys, PersonalDataEncryption.Mode mode) {
+        return new FieldCodec() {
+            @Override
+            public com.fasterxml.jackson.databind.JsonNode open(java.util.UUID ticketId,
+                    com.fasterxml.jackson.databind.JsonNode data) {
+                return keys.decryptFields(ticketId, data);
+            }
+
+            /**
+             * Sealed when the ticket has a data key, i.e. Rightsdesk sealed its commands (as an external connector
+             * does it); a ticket whose commands went in the clear (mode off) gets its answers in the clear.
+             */
+            @Override
+            public com.fasterxml.jackson.databind.node.ObjectNode seal(java.util.UUID ticketId,
+                    com.fasterxml.jackson.databind.node.ObjectNode data) {
+                if (mode == PersonalDataEncryption.Mode.OFF || keys.find(ticketId).key().isEmpty()) {
+                    return data;
+                }
+                return (com.fasterxml.jackson.databind.node.ObjectNode) keys.encryptFields(ticketId, data, PersonalFields.RESULT);
+            }
+        };
     }
 
     /** True when this instance runs the built-in workers. */
@@ -89,7 +122,7 @@ public class BuiltInConnectors {
                 engines.add(engine);
                 workers.add(new ConnectorWorker(new ConnectorWorker.Settings(system.key(), system.topic(), system.dryRun(),
                         config.maxInFlight(), config.acknowledgeAfter(), config.inlineLimit(), config.shutdownGrace()),
-                        engine, log, kafka, json, clock));
+                        engine, log, kafka, json, clock, codec));
             }
         } catch (RuntimeException e) {
             engines.forEach(DataStoreConnector::close);

@@ -40,11 +40,13 @@ final class CommandReader {
     private final ObjectMapper json;
     private final String systemKey;
     private final boolean dryRun;
+    private final FieldCodec codec;
 
-    CommandReader(ObjectMapper json, String systemKey, boolean dryRun) {
+    CommandReader(ObjectMapper json, String systemKey, boolean dryRun, FieldCodec codec) {
         this.json = json;
         this.systemKey = systemKey;
         this.dryRun = dryRun;
+        this.codec = codec;
     }
 
     /** Null for a record that is not a task command at all (another event type on the topic): skipped. */
@@ -64,6 +66,13 @@ final class CommandReader {
         int attempt = Math.max(1, data.path("attempt").asInt(1));
         if (taskId == null || ticketId == null) {
             throw new Unreadable("the command has no readable taskId and ticketId", taskId, ticketId, attempt);
+        }
+        try {
+            data = codec.open(ticketId, data);
+        } catch (RuntimeException e) {
+            // the message names the field, never a value (UnreadableFieldException); a destroyed key means a closed ticket
+            throw new Unreadable("a personal field of the command cannot be decrypted: " + e.getMessage(), taskId,
+                    ticketId, attempt);
         }
         String id = event.path("id").asText("");
         if (id.isBlank()) {

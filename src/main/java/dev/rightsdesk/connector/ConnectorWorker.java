@@ -60,15 +60,15 @@ public final class ConnectorWorker implements Runnable {
     private Thread thread;
 
     public ConnectorWorker(Settings settings, DataStoreConnector engine, TaskLog log, Map<String, Object> kafka,
-            com.fasterxml.jackson.databind.ObjectMapper json, java.time.Clock clock) {
+            com.fasterxml.jackson.databind.ObjectMapper json, java.time.Clock clock, FieldCodec codec) {
         this.settings = settings;
         this.consumer = new KafkaConsumer<>(consumerProps(kafka, settings), new StringDeserializer(), new StringDeserializer());
         this.producer = new KafkaProducer<>(producerProps(kafka), new StringSerializer(), new StringSerializer());
         this.executor = Executors.newFixedThreadPool(settings.maxInFlight(), daemon("connector-" + settings.systemKey()));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("connector-" + settings.systemKey() + "-ack"));
         this.runs = new CommandRun.Factory(settings, engine, log, producer, timers,
-                new CommandReader(json, settings.systemKey(), settings.dryRun()),
-                new ResultWriter(json, settings.systemKey(), settings.inlineLimit(), clock), json, () -> running);
+                new CommandReader(json, settings.systemKey(), settings.dryRun(), codec),
+                new ResultWriter(json, settings.systemKey(), settings.inlineLimit(), clock, codec), json, () -> running);
     }
 
     public synchronized void start() {

@@ -31,7 +31,10 @@ final class ResultWriter {
     private final int inlineLimit;
     private final Clock clock;
 
-    ResultWriter(ObjectMapper json, String systemKey, int inlineLimit, Clock clock) {
+    private final FieldCodec codec;
+
+    ResultWriter(ObjectMapper json, String systemKey, int inlineLimit, Clock clock, FieldCodec codec) {
+        this.codec = codec;
         this.json = json;
         this.source = "/rightsdesk/connectors/" + systemKey;
         this.inlineLimit = inlineLimit;
@@ -129,6 +132,7 @@ final class ResultWriter {
     }
 
     private Out event(ObjectNode data) {
+        data = codec.seal(UUID.fromString(data.path("ticketId").asText()), data);
         ObjectNode event = json.createObjectNode()
                 .put("specversion", "1.0")
                 .put("id", UUID.randomUUID().toString())

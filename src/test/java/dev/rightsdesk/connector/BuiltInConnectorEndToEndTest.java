@@ -35,10 +35,10 @@ class BuiltInConnectorEndToEndTest {
         assertThat(task.evidence).contains("\"deleted\":1");
         assertThat(ConnectorRuntimeTest.count("erase.e2e@example.org")).isZero();
 
-        String session = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", "officer").formParam("j_password", "officer").post("/j_security_check")
-                .cookie("quarkus-credential");
-        String page = given().cookie("quarkus-credential", session)
+        var signIn = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", "officer").formParam("j_password", "officer").post("/j_security_check");
+        String page = given().cookie("quarkus-credential", signIn.cookie("quarkus-credential"))
+                .cookie("rightsdesk-session", signIn.cookie("rightsdesk-session"))
                 .when().get("/officer/tickets/" + ticket)
                 .then().statusCode(200).extract().asString();
         assertThat(page).contains("Evidence").contains("&quot;deleted&quot; : 1");

@@ -59,7 +59,7 @@ class WorkerRestartTest {
             return ConnectorResult.completed("done after the restart", null);
         };
 
-        ConnectorWorker first = new ConnectorWorker(settings, stuck, log, kafka, json, Clock.systemUTC());
+        ConnectorWorker first = new ConnectorWorker(settings, stuck, log, kafka, json, Clock.systemUTC(), FieldCodec.CLEAR);
         first.start();
         UUID task = UUID.randomUUID();
         String command = ConnectorRuntimeTest.command(UUID.randomUUID().toString(), task, UUID.randomUUID(), "ERASURE", 1,
@@ -69,7 +69,7 @@ class WorkerRestartTest {
         assertThat(log.find(task).orElseThrow().state()).isEqualTo(TaskLog.State.IN_PROGRESS);
         first.stop();
 
-        ConnectorWorker second = new ConnectorWorker(settings, quick, log, kafka, json, Clock.systemUTC());
+        ConnectorWorker second = new ConnectorWorker(settings, quick, log, kafka, json, Clock.systemUTC(), FieldCodec.CLEAR);
         second.start();
         try {
             await().atMost(Duration.ofSeconds(40)).until(() -> log.find(task).orElseThrow().state() == TaskLog.State.DONE);

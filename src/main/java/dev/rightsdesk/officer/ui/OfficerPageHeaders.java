@@ -15,7 +15,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class OfficerPageHeaders {
 
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
     void register(@Observes Router router) {
