@@ -50,12 +50,16 @@ class CryptoShreddingTest {
     public static class DemoProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            // crm and newsletter are built-in connectors (here on the test engine's table): they must open the
+            // sealed commands with the ticket's key like any connector
+            Map<String, String> config = new java.util.HashMap<>(dev.rightsdesk.connector.ConnectorTestProfile.demoConnectors());
+            config.putAll(Map.of(
                     "rightsdesk.intake.verification-required", "false",
                     "rightsdesk.review.approval-required", "false",
                     "rightsdesk.demo.enabled", "true",
                     "rightsdesk.demo.reply-delay", "0.2s",
-                    "rightsdesk.demo.model-registry.remediation-delay", "0.5s");
+                    "rightsdesk.demo.model-registry.remediation-delay", "0.5s"));
+            return config;
         }
     }
 

@@ -21,8 +21,8 @@ class ScheduledJobsTest {
 
     /** Scheduled classes that do not use ClusterLock, each with the reason it is safe on several replicas. */
     private static final Set<String> OWN_REASON = Set.of(
-            // Takes its own transaction-scoped advisory locks (SYNC_LOCK, WATCH_LOCK) in the same statement shape.
-            "dev.rightsdesk.ai.remediation.RemediationJobs",
+            // Deletes expired staff sessions: idempotent, so every replica may run it at once.
+            "dev.rightsdesk.platform.security.StaffSessions",
             // The demo runs in the single-JVM embedded run; a second replica would only add demo runs.
             "dev.rightsdesk.ai.demo.DemoTrainingPipeline");
 
