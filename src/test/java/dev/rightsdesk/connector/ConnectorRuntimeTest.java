@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ConnectorTestProfile.class)
-class ConnectorRuntimeTest {
+public class ConnectorRuntimeTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final TaskResultParser CONTRACT = new TaskResultParser(262144, 64);
@@ -179,7 +179,7 @@ class ConnectorRuntimeTest {
         return records.stream().filter(r -> r.value().contains("\"taskId\":\"" + task + "\"")).toList();
     }
 
-    static void target(String sql) throws SQLException {
+    public static void target(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(ConnectorTestProfile.url(), "postgres", ""); Statement s = c.createStatement()) {
             s.execute(sql);
         }
