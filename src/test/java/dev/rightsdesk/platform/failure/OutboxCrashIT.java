@@ -131,6 +131,10 @@ class OutboxCrashIT {
         env.put("QUARKUS_MAILER_MOCK", "true");
         // a test run of the packaged service: mock mailer and local links are intended (SubjectReachGuard)
         env.put("RIGHTSDESK_SUBJECT_PRODUCTION_CHECKS", "false");
+        // production mode requires the staff sign-in cookie's key (SessionKeyGuard); a throw-away one for the test
+        env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "it-only-session-key-0123456789abcdefghijklmnop");
+        // the core service is under test: the bundled demo systems' built-in connectors need the embedded demo_shop
+        env.put("RIGHTSDESK_CONNECTORS_ENABLED", "false");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString());
         pb.environment().putAll(env);

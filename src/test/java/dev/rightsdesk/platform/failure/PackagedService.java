@@ -57,6 +57,10 @@ final class PackagedService implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", EmbeddedEnginesTestResource.bootstrapServers());
         env.put("RIGHTSDESK_EMBEDDED_ENABLED", "false");
+        // production mode requires the staff sign-in cookie's key (SessionKeyGuard); a throw-away one for the test
+        env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "it-only-session-key-0123456789abcdefghijklmnop");
+        // the core service is under test: the bundled demo systems' built-in connectors need the embedded demo_shop
+        env.put("RIGHTSDESK_CONNECTORS_ENABLED", "false");
         env.put("RIGHTSDESK_CRYPTO_ACTIVE_KEY_ID", "k1");
         env.put("RIGHTSDESK_CRYPTO_KEYS_K1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         env.put("RIGHTSDESK_CRYPTO_BLIND_INDEX_KEY", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
